@@ -1,0 +1,17 @@
+// Bundles the CLI and its worker into dist-cli/ (Node cannot start .ts workers; STACK_NOTES).
+// Dependencies stay external and load from node_modules.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: { main: 'src/cli/main.ts', api: 'src/cli/api.ts', 'generator-worker': 'src/cli/generator-worker.ts' },
+  outdir: 'dist-cli',
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+  banner: { js: '#!/usr/bin/env node' },
+});

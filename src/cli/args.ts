@@ -1,0 +1,292 @@
+/**
+ * CLI arguments (SPEC 14), parsed as the legacy argparse parser did: `--flag value`, `--flag=value`, short flags
+ * with attached values (`-d30`, `-ad30`), any unambiguous prefix of a long flag (`--out`), last value wins.
+ * Messages carry no `error: ` prefix; the caller adds it. Argument errors (E_ARG, `--workers`) are reported on
+ * their own, before scenario validation: once the command line is malformed its values cannot be trusted.
+ */
+import { TABLE_KEYS, type TableKey } from '../generators/tables';
+import type { RawValue, ScenarioField, ScenarioInput } from '../generators/scenario';
+import { ALL_PRESET } from '../generators/scenario';
+
+interface FlagSpec {
+  long: string;
+  short?: string;
+  /** Metavar when the flag takes a value; absent for a switch. */
+  value?: string;
+  help: string;
+}
+
+const TABLE_ROWS: Record<TableKey, string> = {
+  slots: 'slot-machine events',
+  tables: 'table-game events',
+  players: 'player profiles',
+  financial: 'cage transactions',
+  security: 'security events',
+  compliance: 'compliance filings',
+};
+
+const COUNT_FLAGS: FlagSpec[] = TABLE_KEYS.map((table) => ({
+  long: `--${table}`,
+  value: 'N',
+  help: `number of ${TABLE_ROWS[table]}; selects the table and overrides preset counts; 0 = an empty file`,
+}));
+
+/** The flags of SPEC 14, in table order (the order ambiguity candidates are listed in). */
+export const FLAGS: readonly FlagSpec[] = [
+  { long: '--output', short: '-o', value: 'DIR', help: 'output folder, created with parents (default: ./output)' },
+  { long: '--format', short: '-f', value: '{parquet,json,csv}', help: 'output format (default: parquet)' },
+  {
+    long: '--days',
+    short: '-d',
+    value: 'N',
+    help: "window length in whole days, 1..731 (default: 30, or the preset's days); wins over the preset's",
+  },
+  { long: '--seed', short: '-s', value: 'N', help: 'random seed, 0..4294967295 (default: 42)' },
+  { long: '--all', short: '-a', help: 'all six tables; counts from --preset (default: legacy)' },
+  ...COUNT_FLAGS,
+  { long: '--include-pii', help: 'raw player PII instead of masked (default: masked)' },
+  {
+    long: '--start',
+    value: 'DATE',
+    help: 'window start: YYYY-MM-DD (UTC midnight) or an ISO-8601 instant with Z or an offset (default: end - days)',
+  },
+  {
+    long: '--end',
+    value: 'DATE',
+    help: 'window end, exclusive, same forms (default: start + days, or the UTC midnight that began today)',
+  },
+  { long: '--as-of', value: 'INSTANT', help: 'snapshot instant, end .. end + 400 days (default: end)' },
+  { long: '--preset', value: '{small,demo,production,legacy}', help: 'volume preset; implies --all (default: none)' },
+  { long: '--compression', value: '{snappy,zstd,none}', help: 'Parquet only (default: snappy for parquet, none otherwise)' },
+  { long: '--jurisdiction', value: '{US-2025,US-2026}', help: 'W-2G thresholds and withholding (default: US-2025)' },
+  { long: '--zip', help: 'write one zip bundle instead of loose files (default: off)' },
+  { long: '--workers', value: 'N', help: 'worker threads, >= 1; never changes output (default: number of CPU cores)' },
+  { long: '--help', short: '-h', help: 'show this help message and exit' },
+];
+
+/** `<field>` names in scenario messages: the CLI flags (SPEC 15). */
+export const CLI_LABELS: Readonly<Record<ScenarioField, string>> = {
+  ...(Object.fromEntries(TABLE_KEYS.map((t) => [t, `--${t}`])) as Record<TableKey, string>),
+  seed: '--seed',
+  days: '--days',
+  start: '--start',
+  end: '--end',
+  as_of: '--as-of',
+  preset: '--preset',
+  pii: '--include-pii',
+  pii_key: 'CDS_PII_SECRET',
+  format: '--format',
+  compression: '--compression',
+  jurisdiction: '--jurisdiction',
+  bundle: '--zip',
+};
+
+export const DEFAULT_OUTPUT = './output';
+
+export type CliArgs =
+  | { kind: 'help' }
+  | { kind: 'run'; input: ScenarioInput; output: string; workers: number | null; zip: boolean; nothingSelected: boolean }
+  | { kind: 'error'; errors: string[] };
+
+/** What the scan collected: last value per value flag, switches seen, and argument errors. */
+interface Scan {
+  values: Map<string, string>;
+  switches: Set<string>;
+  errors: string[];
+  /** Errors argparse raised before it reached `--help` (ambiguity is found before any flag runs). */
+  blocksHelp: boolean;
+  help: boolean;
+}
+
+/** argparse's rule: a token starting with `-` is an option unless it is `-`, a negative number, or has a space. */
+function looksLikeOption(token: string): boolean {
+  return token.length > 1 && token.startsWith('-') && !/^-\d+$|^-\d*\.\d+$/.test(token) && !token.includes(' ');
+}
+
+/** Null for an unknown or ambiguous flag (error recorded). */
+function findLong(name: string, scan: Scan): FlagSpec | null {
+  const exact = FLAGS.find((f) => f.long === name);
+  if (exact) return exact;
+  const candidates = name.length > 2 ? FLAGS.filter((f) => f.long.startsWith(name)) : [];
+  if (candidates.length === 1) return candidates[0];
+  if (candidates.length > 1) {
+    scan.errors.push(`option ${name} is ambiguous (${candidates.map((f) => f.long).join(', ')})`);
+    scan.blocksHelp = true;
+  } else {
+    scan.errors.push(`unknown option ${name}`);
+  }
+  return null;
+}
+
+/** Applies one flag; returns how many following tokens it consumed (0 or 1). */
+function applyFlag(flag: FlagSpec, written: string, attached: string | undefined, next: string | undefined, scan: Scan): number {
+  if (!flag.value) {
+    if (attached !== undefined) fatal(scan, `option ${written} does not take a value`);
+    else if (flag.long === '--help') scan.help = true;
+    else scan.switches.add(flag.long);
+    return 0;
+  }
+  if (attached !== undefined) {
+    scan.values.set(flag.long, attached);
+    return 0;
+  }
+  if (next === undefined || next === '--' || looksLikeOption(next)) {
+    fatal(scan, `option ${written} needs a value`);
+    return 0;
+  }
+  scan.values.set(flag.long, next);
+  return 1;
+}
+
+function fatal(scan: Scan, message: string): void {
+  scan.errors.push(message);
+  if (!scan.help) scan.blocksHelp = true;
+}
+
+/** `-abc`: switches may be clustered; a value flag takes the rest of the token (`-d30`, `-d=30`) or the next one. */
+function scanShort(token: string, next: string | undefined, scan: Scan): number {
+  let rest = token.slice(1);
+  while (rest.length > 0) {
+    const flag = FLAGS.find((f) => f.short === `-${rest[0]}`);
+    if (!flag) {
+      const whole = rest === token.slice(1);
+      scan.errors.push(`unknown option ${whole ? token : `-${rest[0]}`}`);
+      return whole ? skipValue(next) : 0;
+    }
+    const tail = rest.slice(1);
+    if (flag.value) {
+      const attached = tail === '' ? undefined : rest === token.slice(1) ? tail.replace(/^=/, '') : tail;
+      return applyFlag(flag, `-${rest[0]}`, attached, next, scan);
+    }
+    applyFlag(flag, `-${rest[0]}`, undefined, undefined, scan);
+    rest = tail;
+  }
+  return 0;
+}
+
+/** After an unknown or ambiguous flag, its probable value is skipped rather than reported as a second error. */
+function skipValue(next: string | undefined): number {
+  return next !== undefined && next !== '--' && !looksLikeOption(next) ? 1 : 0;
+}
+
+function scanArgs(argv: readonly string[]): Scan {
+  const scan: Scan = { values: new Map(), switches: new Set(), errors: [], blocksHelp: false, help: false };
+  for (let i = 0; i < argv.length; i += 1) {
+    const token = argv[i];
+    if (token === '--') {
+      for (const extra of argv.slice(i + 1)) scan.errors.push(`unknown option ${extra}`);
+      break;
+    }
+    if (!looksLikeOption(token)) {
+      scan.errors.push(`unknown option ${token}`);
+    } else if (token.startsWith('--')) {
+      const cut = token.indexOf('=');
+      const name = cut < 0 ? token : token.slice(0, cut);
+      const flag = findLong(name, scan);
+      if (flag) i += applyFlag(flag, name, cut < 0 ? undefined : token.slice(cut + 1), argv[i + 1], scan);
+      else if (cut < 0) i += skipValue(argv[i + 1]);
+    } else {
+      i += scanShort(token, argv[i + 1], scan);
+    }
+  }
+  return scan;
+}
+
+function readWorkers(raw: string | undefined, errors: string[]): number | null {
+  if (raw === undefined) return null;
+  const text = raw.trim();
+  const n = /^\+?\d+$/.test(text) ? Number(text) : NaN;
+  if (Number.isSafeInteger(n) && n >= 1) return n;
+  errors.push(`--workers must be a whole number of at least 1 (got ${text === '' ? '""' : raw})`);
+  return null;
+}
+
+/**
+ * Parses CLI arguments (SPEC 14) into raw scenario input; validation is `resolveScenario(result.input)`.
+ * `env.CDS_PII_SECRET`, when set and non-empty, makes `pii_key` = secret. `today` (UTC midnight, µs) is copied
+ * into the input; the caller may instead set `input.today` before resolving.
+ * Example: `parseCliArgs(['--all', '-d7'], {}, today)` selects the legacy volumes over 7 days.
+ */
+export function parseCliArgs(
+  argv: readonly string[],
+  env: Record<string, string | undefined> = {},
+  today: number = Number.NaN,
+): CliArgs {
+  const scan = scanArgs(argv);
+  if (scan.help && !scan.blocksHelp) return { kind: 'help' };
+  const workers = readWorkers(scan.values.get('--workers'), scan.errors);
+  if (scan.errors.length > 0) return { kind: 'error', errors: scan.errors };
+  const value = (long: string): RawValue => scan.values.get(long);
+  const counts: Partial<Record<TableKey, RawValue>> = {};
+  for (const table of TABLE_KEYS) {
+    if (scan.values.has(`--${table}`)) counts[table] = value(`--${table}`);
+  }
+  const presetGiven = scan.values.has('--preset');
+  const all = presetGiven || scan.switches.has('--all');
+  const hasSecret = (env.CDS_PII_SECRET ?? '') !== '';
+  const zip = scan.switches.has('--zip');
+  const input: ScenarioInput = {
+    seed: value('--seed'),
+    days: value('--days'),
+    start: value('--start'),
+    end: value('--end'),
+    as_of: value('--as-of'),
+    counts,
+    preset: presetGiven ? value('--preset') : all ? ALL_PRESET : undefined,
+    pii: scan.switches.has('--include-pii') ? 'raw' : 'masked',
+    pii_key: hasSecret ? 'secret' : 'seed',
+    has_secret: hasSecret,
+    format: value('--format'),
+    compression: value('--compression'),
+    jurisdiction: value('--jurisdiction'),
+    bundle: zip ? 'zip' : 'files',
+    labels: CLI_LABELS,
+    today,
+  };
+  const nothingSelected = !all && Object.keys(counts).length === 0;
+  return { kind: 'run', input, output: scan.values.get('--output') ?? DEFAULT_OUTPUT, workers, zip, nothingSelected };
+}
+
+/** argparse-style `usage:` line, wrapped under the program name. */
+function usageLine(prog: string): string {
+  const lead = `usage: ${prog} `;
+  const items = FLAGS.map((f) => `[${f.short ?? f.long}${f.value ? ` ${f.value}` : ''}]`);
+  const ordered = ['[-h]', ...items.filter((i) => i !== '[-h]')];
+  return wrapItems(ordered, 80 - lead.length).map((l, i) => (i === 0 ? lead : ' '.repeat(lead.length)) + l).join('\n');
+}
+
+/** Items joined by spaces in lines of at most `width` characters; an item is never split. */
+function wrapItems(items: readonly string[], width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of items) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line];
+}
+
+/** One argparse-style option entry: names in a 24-column gutter, help wrapped to 80 columns. */
+function optionLine(flag: FlagSpec): string {
+  const gutter = 24;
+  const names = `  ${flag.short ? `${flag.short}, ` : ''}${flag.long}${flag.value ? ` ${flag.value}` : ''}`;
+  const help = wrapItems(flag.help.split(' '), 80 - gutter).map((l) => ' '.repeat(gutter) + l);
+  if (names.length <= gutter - 2) help[0] = names.padEnd(gutter) + help[0].trimStart();
+  else help.unshift(names);
+  return help.join('\n');
+}
+
+/** The `--help` text (SPEC 14): every flag with its meaning and default. */
+export const USAGE = [
+  usageLine('casino-data-studio'),
+  '',
+  'Generate the six bronze tables of one fictional casino, deterministically.',
+  '',
+  'options:',
+  ...[FLAGS[FLAGS.length - 1], ...FLAGS.slice(0, -1)].map(optionLine),
+  '',
+  'Environment: CDS_PII_SECRET, when set, keys the PII tokens instead of the seed.',
+  '',
+].join('\n');

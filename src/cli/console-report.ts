@@ -1,0 +1,82 @@
+/** The CLI's console text (SPEC 14): header, per-table lines, progress and the summary. */
+import { formatCount } from '../generators/scenario/messages';
+import { formatInstant } from '../generators/scenario/instant';
+import type { Scenario } from '../generators/scenario/types';
+import { SCHEMAS } from '../generators/schema';
+import type { TablePlan } from '../generators/engine';
+import type { WrittenFile } from './write-files';
+
+const RULE = '-'.repeat(50);
+const DOUBLE_RULE = '='.repeat(50);
+
+export const megabytes = (bytes: number): string => (bytes / 1_000_000).toFixed(2);
+
+export function header(scenario: Scenario, dir: string): string[] {
+  return [
+    `Generating data from ${formatInstant(scenario.start)} to ${formatInstant(scenario.end)}`,
+    `Output directory: ${dir}`,
+    `Output format: ${scenario.format}`,
+    `Seed: ${scenario.seed}`,
+    RULE,
+  ];
+}
+
+export const tableStart = (plan: TablePlan): string => `Generating ${formatCount(plan.rows)} ${plan.key}...`;
+export const tableSaved = (file: WrittenFile): string => `  Saved: ${file.file} (${megabytes(file.bytes)} MB)`;
+
+function summaryLine(name: string, rows: number, bytes: number): string {
+  return `${name.padEnd(25)}${formatCount(rows).padStart(12)} records${megabytes(bytes).padStart(8)} MB`;
+}
+
+export function summary(files: readonly WrittenFile[], dir: string, filings: string | null): string[] {
+  const rows = files.reduce((a, f) => a + f.rows, 0);
+  const bytes = files.reduce((a, f) => a + f.bytes, 0);
+  return [
+    '',
+    DOUBLE_RULE,
+    'GENERATION SUMMARY',
+    DOUBLE_RULE,
+    ...files.map((f) => summaryLine(SCHEMAS[f.key].stem, f.rows, f.bytes)),
+    RULE,
+    summaryLine('TOTAL', rows, bytes),
+    ...(filings ? [filings] : []),
+    `Files saved to: ${dir}`,
+  ];
+}
+
+/**
+ * Progress on stderr: on a TTY one line rewritten at most 10×/s; otherwise a line at 25, 50,
+ * 75 and 100 %.
+ */
+export class ProgressReporter {
+  private lastDraw = 0;
+  private lastQuarter = 0;
+  private startedAt = 0;
+
+  constructor(private readonly out: NodeJS.WriteStream, private readonly now: () => number) {}
+
+  start(): void {
+    this.lastDraw = 0;
+    this.lastQuarter = 0;
+    this.startedAt = this.now();
+  }
+
+  update(plan: TablePlan, done: number): void {
+    const elapsed = Math.max(1e-3, (this.now() - this.startedAt) / 1000);
+    const rate = done / elapsed;
+    const eta = rate > 0 ? (plan.rows - done) / rate : 0;
+    const line = `${plan.key} ${formatCount(done)}/${formatCount(plan.rows)} rows ${formatCount(Math.round(rate))} rows/s ETA ${eta.toFixed(1)} s`;
+    if (this.out.isTTY) {
+      const t = this.now();
+      if (t - this.lastDraw < 100 && done < plan.rows) return;
+      this.lastDraw = t;
+      this.out.write(`\r${line}\x1b[K${done >= plan.rows ? '\n' : ''}`);
+      return;
+    }
+    const quarter = plan.rows === 0 ? 4 : Math.floor((done * 4) / plan.rows);
+    if (quarter > this.lastQuarter) {
+      this.lastQuarter = quarter;
+      this.out.write(`${line}\n`);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * The CLI (SPEC 14): arguments → scenario → worker pool → files. Exit codes: 0 success,
+ * 2 invalid input (nothing written), 1 runtime failure, 130 interrupted.
+ */
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { isAvailable, planTables } from '../generators/engine';
+import { resolveScenario } from '../generators/scenario/validate';
+import { DAY_US } from '../generators/time/units';
+import { USAGE, parseCliArgs } from './args';
+import { ProgressReporter, header, summary, tableSaved, tableStart } from './console-report';
+import { WorkerPool } from './pool';
+import { CancelledError, writeTables } from './write-files';
+
+const UNAVAILABLE = ['financial', 'compliance'] as const;
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseCliArgs(argv, process.env);
+  if (args.kind === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (args.kind === 'error') return invalid(args.errors);
+  if (args.nothingSelected) {
+    process.stdout.write('No data generated. Use --all or specify data types to generate.\nRun with --help to see the options.\n');
+    return 0;
+  }
+  const explicit = UNAVAILABLE.filter((key) => args.input.counts?.[key] !== undefined);
+  if (explicit.length > 0) {
+    return invalid(explicit.map((key) => `--${key} is not yet available in this version: ${key} tables come with the compliance release`));
+  }
+  // The wall clock is read here only, to fill the default window (SPEC 2.2).
+  const today = Math.floor(Date.now() / 86_400_000) * DAY_US;
+  const result = resolveScenario({ ...args.input, today });
+  if (!result.ok) return invalid(result.errors.map((e) => e.message));
+  const scenario = result.scenario;
+  const skipped = UNAVAILABLE.filter((key) => scenario.counts[key] !== null);
+  for (const key of skipped) scenario.counts[key] = null;
+  const plans = planTables(scenario).filter((p) => isAvailable(p.key));
+  const dir = resolve(args.output);
+  const out = (lines: string[]) => process.stdout.write(`${lines.join('\n')}\n`);
+  out(header(scenario, dir));
+  if (skipped.length > 0) out([`Skipping ${skipped.join(' and ')}: not yet available in this version.`]);
+
+  const workers = args.workers ?? availableParallelism();
+  const pool = new WorkerPool(workers, new URL('./generator-worker.mjs', import.meta.url));
+  const abort = new AbortController();
+  const onSigint = () => abort.abort();
+  process.once('SIGINT', onSigint);
+  const progress = new ProgressReporter(process.stderr, () => performance.now());
+  try {
+    await pool.init(scenario, process.env.CDS_PII_SECRET);
+    const files = await writeTables(scenario, plans, dir, pool.produce, workers, {
+      signal: abort.signal,
+      onTableStart: (plan) => {
+        out([tableStart(plan)]);
+        progress.start();
+      },
+      onRows: (plan, done) => progress.update(plan, done),
+      onTableDone: (file) => out([tableSaved(file)]),
+    });
+    out(summary(files, dir, null));
+    return 0;
+  } catch (error) {
+    if (error instanceof CancelledError || abort.signal.aborted) {
+      process.stderr.write('\nGeneration cancelled by user.\n');
+      return 130;
+    }
+    process.stderr.write(`Error during generation: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  } finally {
+    process.off('SIGINT', onSigint);
+    await pool.close();
+  }
+}
+
+function invalid(messages: readonly string[]): number {
+  for (const m of messages) process.stderr.write(`error: ${m}\n`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(`Error during generation: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

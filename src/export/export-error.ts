@@ -1,0 +1,22 @@
+/** The export layer's error (STYLE: one named error class per layer). */
+
+export type ExportErrorCode =
+  /** A batch does not match the table schema (column count, type, length, null in a required column). */
+  | 'E_BATCH_SCHEMA'
+  /** A value cannot be written as declared (non-finite float, money not in exact cents, unsafe int64). */
+  | 'E_BATCH_VALUE'
+  /** Batches are not whole 65,536-row chunks (SPEC 3.2; Parquet bytes depend on batch sizes). */
+  | 'E_CHUNKING'
+  /** The Parquet writer failed or lost rows. */
+  | 'E_PARQUET';
+
+export class ExportError extends Error {
+  override readonly name = 'ExportError';
+
+  constructor(
+    readonly code: ExportErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * Columnar batches: the engine's output unit. A chunk generator fills typed arrays
+ * (no per-row objects); encoders turn a batch into Arrow, CSV or JSON Lines.
+ */
+
+export type ColumnType = 'string' | 'int32' | 'int64' | 'float64' | 'bool' | 'date' | 'timestamp';
+
+/** Validity per row: 1 = value present, 0 = null. `null` means every row is valid. */
+export type Validity = Uint8Array | null;
+
+export type ColumnData =
+  | { type: 'string'; offsets: Int32Array; bytes: Uint8Array; valid: Validity }
+  | { type: 'int32'; values: Int32Array; valid: Validity }
+  /** Days since 1970-01-01. */
+  | { type: 'date'; values: Int32Array; valid: Validity }
+  /** Safe integers held as doubles; widened to int64 when encoded. */
+  | { type: 'int64'; values: Float64Array; valid: Validity }
+  | { type: 'float64'; values: Float64Array; valid: Validity }
+  /** Microseconds since the epoch (UTC); exact as doubles until year 2255. */
+  | { type: 'timestamp'; values: Float64Array; valid: Validity }
+  | { type: 'bool'; values: Uint8Array; valid: Validity };
+
+export interface ColumnBatch {
+  /** Row count of this batch. */
+  readonly length: number;
+  /** Columns in the table's canonical order. */
+  readonly columns: readonly ColumnData[];
+}
+
+const ASCII_LIMIT = 0x80;
+const utf8 = new TextEncoder();
+
+/** Builds a UTF-8 string column with a growable byte buffer; ASCII is copied by hand (fast path). */
+export class StringColumnBuilder {
+  private bytes: Uint8Array;
+  private readonly offsets: Int32Array;
+  private valid: Uint8Array | null = null;
+  private size = 0;
+  private row = 0;
+
+  constructor(private readonly length: number, averageBytes = 16) {
+    this.offsets = new Int32Array(length + 1);
+    this.bytes = new Uint8Array(Math.max(64, length * averageBytes));
+  }
+
+  push(value: string): void {
+    const n = value.length;
+    this.reserve(n * 3);
+    let pos = this.size;
+    const out = this.bytes;
+    for (let i = 0; i < n; i++) {
+      const c = value.charCodeAt(i);
+      if (c >= ASCII_LIMIT) {
+        pos = this.size + utf8.encodeInto(value, out.subarray(this.size)).written;
+        break;
+      }
+      out[pos++] = c;
+    }
+    this.size = pos;
+    this.offsets[++this.row] = pos;
+  }
+
+  /** Appends pre-encoded bytes (for values repeated across rows). */
+  pushBytes(value: Uint8Array): void {
+    const n = value.length;
+    this.reserve(n);
+    const out = this.bytes;
+    let pos = this.size;
+    // A loop beats TypedArray#set for the short values of these columns.
+    for (let i = 0; i < n; i++) out[pos++] = value[i];
+    this.size = pos;
+    this.offsets[++this.row] = pos;
+  }
+
+  /** Appends prefix + n zero-padded to at least `width` digits, without building a string. */
+  pushPrefixedNumber(prefix: Uint8Array, n: number, width: number): void {
+    let digits = 1;
+    for (let v = n; v >= 10; v = Math.floor(v / 10)) digits++;
+    const size = prefix.length + Math.max(width, digits);
+    this.reserve(size);
+    const out = this.bytes;
+    let pos = this.size;
+    for (let i = 0; i < prefix.length; i++) out[pos++] = prefix[i];
+    const end = this.size + size;
+    for (let i = end - 1, v = n; i >= pos; i--, v = Math.floor(v / 10)) out[i] = 48 + (v % 10);
+    this.size = end;
+    this.offsets[++this.row] = end;
+  }
+
+  pushNull(): void {
+    if (this.valid === null) this.valid = new Uint8Array(this.length).fill(1);
+    this.valid[this.row] = 0;
+    this.offsets[++this.row] = this.size;
+  }
+
+  pushNullable(value: string | null): void {
+    if (value === null) this.pushNull();
+    else this.push(value);
+  }
+
+  finish(): ColumnData {
+    if (this.row !== this.length) {
+      throw new Error(`string column filled ${this.row} of ${this.length} rows`);
+    }
+    return { type: 'string', offsets: this.offsets, bytes: this.bytes.subarray(0, this.size), valid: this.valid };
+  }
+
+  private reserve(extra: number): void {
+    if (this.size + extra <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.size + extra));
+    grown.set(this.bytes.subarray(0, this.size));
+    this.bytes = grown;
+  }
+}
+
+/**
+ * A string column whose row r is `vocabulary[indices[r]]`, or null where the index is negative:
+ * two tight passes (lengths, then bytes) instead of a push per row.
+ */
+export function vocabularyColumn(indices: ArrayLike<number>, vocabulary: readonly Uint8Array[]): ColumnData {
+  const n = indices.length;
+  const offsets = new Int32Array(n + 1);
+  let valid: Uint8Array | null = null;
+  let size = 0;
+  for (let r = 0; r < n; r++) {
+    const v = indices[r];
+    if (v < 0) {
+      valid ??= new Uint8Array(n).fill(1);
+      valid[r] = 0;
+    } else size += vocabulary[v].length;
+    offsets[r + 1] = size;
+  }
+  const bytes = new Uint8Array(size);
+  for (let r = 0; r < n; r++) {
+    const v = indices[r];
+    if (v < 0) continue;
+    const word = vocabulary[v];
+    let pos = offsets[r];
+    for (let i = 0; i < word.length; i++) bytes[pos++] = word[i];
+  }
+  return { type: 'string', offsets, bytes, valid };
+}
+
+/** Encodes a fixed set of strings once, for columns drawn from small vocabularies. */
+export function encodeVocabulary(values: readonly string[]): Uint8Array[] {
+  return values.map((v) => utf8.encode(v));
+}
+
+/** Reads value `i` of a string column (tests, preview). */
+export function readString(column: Extract<ColumnData, { type: 'string' }>, i: number): string | null {
+  if (column.valid && column.valid[i] === 0) return null;
+  return textDecoder.decode(column.bytes.subarray(column.offsets[i], column.offsets[i + 1]));
+}
+const textDecoder = new TextDecoder();
+
+/** A validity array with every row null, to be switched on as values are set. */
+export function allNull(length: number): Uint8Array {
+  return new Uint8Array(length);
+}
+
+/** Slices rows [from, to) of a batch (used to cut groups into 65,536-row chunks). */
+export function sliceBatch(batch: ColumnBatch, from: number, to: number): ColumnBatch {
+  const columns = batch.columns.map((c): ColumnData => {
+    const valid = c.valid ? c.valid.subarray(from, to) : null;
+    if (c.type === 'string') {
+      const base = c.offsets[from];
+      const offsets = new Int32Array(to - from + 1);
+      for (let i = 0; i <= to - from; i++) offsets[i] = c.offsets[from + i] - base;
+      return { type: 'string', offsets, bytes: c.bytes.subarray(base, c.offsets[to]), valid };
+    }
+    return { ...c, values: c.values.subarray(from, to), valid } as ColumnData;
+  });
+  return { length: to - from, columns };
+}

@@ -1,0 +1,104 @@
+/**
+ * Keyed hashes (SPEC 1.1 "Keyed hash") and PII tokens (SPEC 11.2), both HMAC-SHA-256 under a derived key.
+ * The keyed HMAC state is prepared once and cloned per call into a reused instance, and the text is encoded
+ * into a reused buffer: these run hundreds of thousands of times per table.
+ *
+ * @example createKeyedHasher(42)('P0000001') // 16 lowercase hex characters
+ */
+import { hmac, type _HMAC } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+
+const IDS_KEY = 'casino-data-studio/ids/v1';
+const PII_KEY = 'casino-data-studio/pii/v1';
+
+/** The two lowercase hex digits of every byte value. */
+const HEX: readonly string[] = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+/** HMAC-SHA-256 under one fixed key, reusing its pad-absorbed state, scratch instance and buffers. */
+class PreparedHmac {
+  private readonly keyed: _HMAC<any>;
+  private scratch: _HMAC<any> | undefined;
+  private text = new Uint8Array(256);
+  readonly tag = new Uint8Array(32);
+
+  constructor(key: Uint8Array) {
+    this.keyed = hmac.create(sha256, key);
+  }
+
+  /** MAC of the UTF-8 bytes of `value`, written into (and returned as) the shared `tag` buffer. */
+  digest(value: string): Uint8Array {
+    if (value.length * 3 > this.text.length) this.text = new Uint8Array(value.length * 3);
+    const n = encodeUtf8(value, this.text);
+    const mac = this.keyed._cloneInto(this.scratch);
+    this.scratch = mac;
+    mac.update(this.text.subarray(0, n));
+    mac.digestInto(this.tag);
+    return this.tag;
+  }
+}
+
+/** Writes the UTF-8 encoding of s into out (at least 3 bytes per UTF-16 unit) and returns its length. */
+function encodeUtf8(s: string, out: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x80) {
+      out[n++] = c;
+    } else if (c < 0x800) {
+      out[n++] = 0xc0 | (c >> 6);
+      out[n++] = 0x80 | (c & 63);
+    } else {
+      if (c >= 0xd800 && c < 0xe000) {
+        const d = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+        if (c < 0xdc00 && d >= 0xdc00 && d < 0xe000) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          i++;
+          out[n++] = 0xf0 | (c >> 18);
+          out[n++] = 0x80 | ((c >> 12) & 63);
+          out[n++] = 0x80 | ((c >> 6) & 63);
+          out[n++] = 0x80 | (c & 63);
+          continue;
+        }
+        c = 0xfffd; // a lone surrogate becomes U+FFFD, as TextEncoder does
+      }
+      out[n++] = 0xe0 | (c >> 12);
+      out[n++] = 0x80 | ((c >> 6) & 63);
+      out[n++] = 0x80 | (c & 63);
+    }
+  }
+  return n;
+}
+
+/** Lowercase hex of bytes[0, count). */
+function toHex(bytes: Uint8Array, count: number): string {
+  let s = '';
+  for (let i = 0; i < count; i++) s += HEX[bytes[i]];
+  return s;
+}
+
+/** HMAC-SHA-256(key = UTF-8 `label`, message = UTF-8 `material`). */
+function deriveKey(label: string, material: string): Uint8Array {
+  const labelBytes = new Uint8Array(label.length * 3);
+  const key = labelBytes.subarray(0, encodeUtf8(label, labelBytes));
+  return new PreparedHmac(key).digest(material).slice();
+}
+
+/**
+ * The keyed hash of SPEC 1.1: 16 lowercase hex characters of the first 8 bytes of HMAC-SHA-256(K_ids, value),
+ * K_ids = HMAC-SHA-256(key = `casino-data-studio/ids/v1`, message = the seed in decimal).
+ */
+export function createKeyedHasher(seed: number): (value: string) => string {
+  if (!Number.isSafeInteger(seed)) throw new RangeError(`keyed hash seed must be an integer (got ${seed})`);
+  const mac = new PreparedHmac(deriveKey(IDS_KEY, String(seed)));
+  return (value) => toHex(mac.digest(value), 8);
+}
+
+/**
+ * PII tokens of SPEC 11.2: token(kind, value) = 64 lowercase hex characters of HMAC-SHA-256(K, `<kind>:<value>`),
+ * K = HMAC-SHA-256(key = `casino-data-studio/pii/v1`, message = keyMaterial), keyMaterial being the seed as
+ * decimal text or the user's secret.
+ */
+export function createTokenizer(keyMaterial: string): (kind: string, value: string) => string {
+  const mac = new PreparedHmac(deriveKey(PII_KEY, keyMaterial));
+  return (kind, value) => toHex(mac.digest(`${kind}:${value}`), 32);
+}

@@ -1,0 +1,87 @@
+/** Columns every table shares: event ids and the three metadata columns (SPEC 3.2, 3.3). */
+import type { ColumnData } from '../columns';
+import { KeyedPermutation, openStream } from '../rng';
+import { TABLE_KEYS, type TableKey } from '../tables';
+import { SCHEMAS } from '../schema';
+
+const HEX_BYTES = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const DASH = 45;
+
+/** A string column whose values all have `width` bytes (no nulls). */
+export function fixedWidthColumn(length: number, width: number, fill: (bytes: Uint8Array, at: number, row: number) => void): ColumnData {
+  const bytes = new Uint8Array(length * width);
+  const offsets = new Int32Array(length + 1);
+  for (let r = 0; r < length; r++) {
+    fill(bytes, r * width, r);
+    offsets[r + 1] = (r + 1) * width;
+  }
+  return { type: 'string', offsets, bytes, valid: null };
+}
+
+/**
+ * event_id (SPEC 3.3): UUID v4 shape from the stream (`ids`, table, k), four outputs per row in
+ * row order; the 122 random bits are o0, o1, o2 and the low 26 bits of o3, most significant
+ * first, around the fixed version nibble and variant bits.
+ */
+export function eventIdColumn(seed: number, table: TableKey, k: number, length: number): ColumnData {
+  const rng = openStream(seed, 'ids', table, k);
+  return fixedWidthColumn(length, 36, (out, at) => {
+    const o0 = rng.nextU32();
+    const o1 = rng.nextU32();
+    const o2 = rng.nextU32();
+    const o3 = rng.nextU32();
+    writeHex(out, at, o0, 8);
+    out[at + 8] = DASH;
+    writeHex(out, at + 9, o1 >>> 16, 4);
+    out[at + 13] = DASH;
+    out[at + 14] = HEX_BYTES[4];
+    writeHex(out, at + 15, (o1 >>> 4) & 0xfff, 3);
+    out[at + 18] = DASH;
+    out[at + 19] = HEX_BYTES[8 | ((o1 >>> 2) & 3)];
+    writeHex(out, at + 20, ((o1 & 3) << 2) | (o2 >>> 30), 1);
+    writeHex(out, at + 21, (o2 >>> 22) & 0xff, 2);
+    out[at + 23] = DASH;
+    writeHex(out, at + 24, (o2 >>> 2) & 0xfffff, 5);
+    writeHex(out, at + 29, ((o2 & 3) << 26) | (o3 & 0x3ffffff), 7);
+  });
+}
+
+/** Writes the low `nibbles` hex digits of `value`, most significant first. */
+function writeHex(out: Uint8Array, at: number, value: number, nibbles: number): void {
+  for (let i = nibbles - 1, v = value; i >= 0; i--, v >>>= 4) out[at + i] = HEX_BYTES[v & 15];
+}
+
+/** `_batch_id` of chunk k: 8 hex of a keyed permutation of (table, k) over 2³² (SPEC 3.2). */
+export function batchId(seed: number, table: TableKey, k: number): string {
+  const perm = new KeyedPermutation(seed, '_batch_id', 2 ** 32);
+  const v = perm.map(TABLE_KEYS.indexOf(table) * 2 ** 26 + k);
+  return v.toString(16).padStart(8, '0');
+}
+
+/** `_ingested_at`, `_source`, `_batch_id` for `length` rows of chunk k. */
+export function metadataColumns(seed: number, asOf: number, table: TableKey, k: number, length: number): ColumnData[] {
+  const source = new TextEncoder().encode(SCHEMAS[table].source);
+  const batch = new TextEncoder().encode(batchId(seed, table, k));
+  return [
+    { type: 'timestamp', values: new Float64Array(length).fill(asOf), valid: null },
+    fixedWidthColumn(length, source.length, (out, at) => out.set(source, at)),
+    fixedWidthColumn(length, 8, (out, at) => out.set(batch, at)),
+  ];
+}
+
+/** Cents (NaN = null) → dollars. */
+export function money(cents: Float64Array): ColumnData {
+  return nullable('float64', cents.map((c) => c / 100));
+}
+
+export function nullable(type: 'float64' | 'int64', values: Float64Array): ColumnData {
+  let valid: Uint8Array | null = null;
+  for (let i = 0; i < values.length; i++) {
+    if (Number.isNaN(values[i])) {
+      valid ??= new Uint8Array(values.length).fill(1);
+      valid[i] = 0;
+      values[i] = 0;
+    }
+  }
+  return { type, values, valid };
+}

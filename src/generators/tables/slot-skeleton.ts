@@ -1,0 +1,55 @@
+/**
+ * The skeleton of a slot chunk (SPEC 3.2, 4.2): ordinary event types and quantile instants from
+ * the stream (`skeleton`, `slots`, k), the planned rows it owns put in place, and the final order.
+ */
+import { chooseReplacedRows, ownedRange, quantileInstants, sortedOrder } from '../chunks';
+import { WeightTable, openStream } from '../rng';
+import { SlotEvent } from '../world/pairs';
+import type { World } from '../world';
+
+export interface SlotSkeleton {
+  /** Per final row: instant, event type, planned machine (−1 = drawn in the payload). */
+  readonly instants: Float64Array;
+  readonly types: Uint8Array;
+  readonly plannedMachines: Int16Array;
+}
+
+/** Ordinary types: doors and power are planned pairs; JACKPOT makes room for the K planned ones. */
+function ordinaryTypes(total: number, plannedJackpots: number): { table: WeightTable; types: SlotEvent[] } {
+  const jackpot = Math.max(0, 0.02 - plannedJackpots / total);
+  return {
+    table: new WeightTable([0.7, jackpot, 0.1, 0.05, 0.04, 0.03]),
+    types: [SlotEvent.GamePlay, SlotEvent.Jackpot, SlotEvent.MeterUpdate, SlotEvent.BillIn, SlotEvent.TicketOut, SlotEvent.Tilt],
+  };
+}
+
+export function buildSlotSkeleton(world: World, k: number, length: number): SlotSkeleton {
+  const total = world.scenario.counts.slots ?? 0;
+  const rng = openStream(world.scenario.seed, 'skeleton', 'slots', k);
+  const { table, types: typeOf } = ordinaryTypes(total, 0);
+  const types = new Uint8Array(length);
+  const u = new Float64Array(length);
+  for (let i = 0; i < length; i++) {
+    types[i] = typeOf[table.pick(rng)];
+    u[i] = rng.uniform();
+  }
+  const instants = quantileInstants(world.axis, total, k, u);
+  const plannedMachines = new Int16Array(length).fill(-1);
+  const pairs = world.slotPairs;
+  const [from, to] = ownedRange(world.axis, pairs.instants, total, k);
+  const moved = new Uint8Array(length);
+  const rows = chooseReplacedRows(instants, moved, pairs.instants.subarray(from, to));
+  rows.forEach((row, j) => {
+    if (row < 0) throw new Error(`slot chunk ${k} has no row left for a planned event`);
+    instants[row] = pairs.instants[from + j];
+    types[row] = pairs.types[from + j];
+    plannedMachines[row] = pairs.machines[from + j];
+  });
+  const order = sortedOrder(instants, moved);
+  return {
+    instants: Float64Array.from(order, (i) => instants[i]),
+    types: Uint8Array.from(order, (i) => types[i]),
+    plannedMachines: Int16Array.from(order, (i) => plannedMachines[i]),
+  };
+}
+

@@ -1,0 +1,48 @@
+/**
+ * The generator worker's API: build the world once, then generate chunk groups on request.
+ * Environment-agnostic wiring over the engine; the browser and the CLI expose it with Comlink.
+ */
+import { transfer } from 'comlink';
+import type { ColumnBatch } from '../generators/columns';
+import { createWorld, generateGroup } from '../generators/engine';
+import type { Scenario } from '../generators/scenario/types';
+import type { TableKey } from '../generators/tables';
+import type { World } from '../generators/world';
+
+export interface GeneratedGroup {
+  readonly batches: ColumnBatch[];
+  /** Which worker produced the group (tests check that work was spread). */
+  readonly worker: number;
+}
+
+export interface GeneratorApi {
+  init(scenario: Scenario, piiSecret?: string): void;
+  generate(key: TableKey, first: number, count: number): GeneratedGroup;
+}
+
+/** Buffers of a batch, for transfer without copying. */
+export function batchBuffers(batches: readonly ColumnBatch[]): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const b of batches) {
+    for (const c of b.columns) {
+      const arrays = c.type === 'string' ? [c.offsets, c.bytes] : [c.values];
+      if (c.valid) arrays.push(c.valid);
+      for (const a of arrays) buffers.add(a.buffer as ArrayBuffer);
+    }
+  }
+  return [...buffers];
+}
+
+export function createGeneratorApi(workerId: number): GeneratorApi {
+  let world: World | null = null;
+  return {
+    init(scenario, piiSecret) {
+      world = createWorld(scenario, piiSecret);
+    },
+    generate(key, first, count) {
+      if (!world) throw new Error('generator worker used before init');
+      const batches = generateGroup(world, key, first, count);
+      return transfer({ batches, worker: workerId }, batchBuffers(batches));
+    },
+  };
+}
