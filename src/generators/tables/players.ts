@@ -7,7 +7,7 @@
  * in), host_assigned (only Gold and above). No draw depends on the PII mode: it changes only how
  * five columns are presented, and tokens are computed only where the mode shows them.
  */
-import { StringColumnBuilder, encodeVocabulary, type ColumnBatch, type ColumnData } from '../columns';
+import { StringColumnBuilder, encodeVocabulary, mapTo, type ColumnBatch, type ColumnData } from '../columns';
 import { chunkLength } from '../chunks';
 import { CITIES } from '../data/geography';
 import { FIRST_NAMES, LAST_NAMES } from '../data/names';
@@ -169,7 +169,7 @@ function playerColumns(world: World, k: number, base: number, n: number, p: Play
     { type: 'bool', values: p.optIn, valid: null },
     vocabularyColumn(n, CHANNEL_BYTES, (r) => p.channel[r], 6),
     host.finish(),
-    { type: 'bool', values: Uint8Array.from(pop.tier.subarray(base, base + n), (t) => (t >= PLATINUM ? 1 : 0)), valid: null },
+    { type: 'bool', values: mapTo(Uint8Array, pop.tier.subarray(base, base + n), (t) => (t >= PLATINUM ? 1 : 0)), valid: null },
     { type: 'bool', values: pop.selfExcluded.slice(base, base + n), valid: null },
     vocabularyColumn(n, STATUS_BYTES, (r) => pop.status[base + r], 6),
     ...metadataColumns(world.scenario.seed, world.scenario.as_of, 'players', k, n),

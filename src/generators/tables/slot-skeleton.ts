@@ -2,6 +2,7 @@
  * The skeleton of a slot chunk (SPEC 3.2, 4.2): ordinary event types and quantile instants from
  * the stream (`skeleton`, `slots`, k), the planned rows it owns put in place, and the final order.
  */
+import { mapTo } from '../columns';
 import { chooseReplacedRows, ownedRange, quantileInstants, sortedOrder } from '../chunks';
 import { WeightTable, openStream } from '../rng';
 import { SlotEvent } from '../world/pairs';
@@ -47,9 +48,9 @@ export function buildSlotSkeleton(world: World, k: number, length: number): Slot
   });
   const order = sortedOrder(instants, moved);
   return {
-    instants: Float64Array.from(order, (i) => instants[i]),
-    types: Uint8Array.from(order, (i) => types[i]),
-    plannedMachines: Int16Array.from(order, (i) => plannedMachines[i]),
+    instants: mapTo(Float64Array, order, (i) => instants[i]),
+    types: mapTo(Uint8Array, order, (i) => types[i]),
+    plannedMachines: mapTo(Int16Array, order, (i) => plannedMachines[i]),
   };
 }
 

@@ -1,5 +1,5 @@
 /** bronze_slot_telemetry (SPEC 4): one group of chunks → one columnar batch per chunk. */
-import { StringColumnBuilder, encodeVocabulary, vocabularyColumn, type ColumnBatch, type ColumnData } from '../columns';
+import { StringColumnBuilder, encodeVocabulary, mapTo, vocabularyColumn, type ColumnBatch, type ColumnData } from '../columns';
 import { MACHINE_TYPES, MANUFACTURERS, SLOT_ZONES } from '../data/slot-floor';
 import { chunkLength } from '../chunks';
 import { openStream } from '../rng';
@@ -68,14 +68,14 @@ function slotColumns(world: World, k: number, skeleton: SlotSkeleton, p: SlotPay
     byMachine((m) => m.id),
     byMachine((m) => m.asset),
     byMachine((m) => m.locationId),
-    vocabularyColumn(Int8Array.from(p.machine, (m) => machines[m].zone), ZONE_BYTES),
+    vocabularyColumn(mapTo(Int8Array, p.machine, (m) => machines[m].zone), ZONE_BYTES),
     vocabularyColumn(skeleton.types, EVENT_TYPE_BYTES),
     { type: 'timestamp', values: skeleton.instants, valid: null },
-    { type: 'float64', values: Float64Array.from(p.machine, (m) => machines[m].denomCents / 100), valid: null },
-    vocabularyColumn(Int8Array.from(p.machine, (m) => machines[m].type), TYPE_BYTES),
-    vocabularyColumn(Int8Array.from(p.machine, (m) => machines[m].manufacturer), MANUFACTURER_BYTES),
+    { type: 'float64', values: mapTo(Float64Array, p.machine, (m) => machines[m].denomCents / 100), valid: null },
+    vocabularyColumn(mapTo(Int8Array, p.machine, (m) => machines[m].type), TYPE_BYTES),
+    vocabularyColumn(mapTo(Int8Array, p.machine, (m) => machines[m].manufacturer), MANUFACTURER_BYTES),
     byMachine((m) => m.theme),
-    { type: 'float64', values: Float64Array.from(p.machine, (m) => machines[m].hold), valid: null },
+    { type: 'float64', values: mapTo(Float64Array, p.machine, (m) => machines[m].hold), valid: null },
     money(p.coinIn), money(p.coinOut), money(p.jackpot),
     nullable('int64', p.games),
     nullable('float64', p.actualHold),

@@ -1,5 +1,5 @@
 /** bronze_table_games (SPEC 5): one group of chunks → one columnar batch per chunk. */
-import { StringColumnBuilder, encodeVocabulary, type ColumnBatch } from '../columns';
+import { StringColumnBuilder, encodeVocabulary, mapTo, type ColumnBatch } from '../columns';
 import { GAMES, PIT_ZONES } from '../data/pits';
 import { TABLE_EVENT_TYPES, TableEvent } from '../data/table-events';
 import { chunkLength } from '../chunks';
@@ -70,7 +70,6 @@ function tableColumns(world: World, units: TableUnits, k: number, chunk: TableCh
       slip.push(`${type === TableEvent.Fill ? 'FIL' : 'CRD'}-${pad(k * CHUNK_ROWS + r + 1, 6)}`);
     } else slip.pushNull();
   }
-  const handsValid = p.hands.map((h) => (Number.isNaN(h) ? 0 : 1));
   return {
     length: n,
     columns: [
@@ -84,7 +83,7 @@ function tableColumns(world: World, units: TableUnits, k: number, chunk: TableCh
       { type: 'int32', values: maxBet, valid: null },
       player.finish(), rating.finish(),
       money(p.amount), money(p.chip), money(p.averageBet),
-      { type: 'int32', values: Int32Array.from(p.hands, (h) => (Number.isNaN(h) ? 0 : h)), valid: Uint8Array.from(handsValid) },
+      { type: 'int32', values: mapTo(Int32Array, p.hands, (h) => (Number.isNaN(h) ? 0 : h)), valid: mapTo(Uint8Array, p.hands, (h) => (Number.isNaN(h) ? 0 : 1)) },
       nullable('float64', p.hours),
       money(p.theo), money(p.actual),
       marker.finish(), slip.finish(),
