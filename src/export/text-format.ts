@@ -4,6 +4,7 @@
  * round-trip form, dates `YYYY-MM-DD`, timestamps `YYYY-MM-DDTHH:MM:SS.ffffffZ`.
  */
 import type { ColumnBatch, ColumnData } from '../generators/columns';
+import { toCivilDate } from '../generators/scenario/instant';
 import { ExportError } from './export-error';
 
 const ZERO = 0x30;
@@ -142,7 +143,7 @@ export class DateWriter {
   }
 
   private cache(days: number): void {
-    const { year, month, day } = civilFromDays(days);
+    const { year, month, day } = toCivilDate(days);
     if (year < 0 || year > 9999) {
       throw new ExportError('E_BATCH_VALUE', `date ${days} days from 1970-01-01 is outside years 0000-9999`);
     }
@@ -159,19 +160,6 @@ export class DateWriter {
     t[9] = ZERO + (day % 10);
     this.day = days;
   }
-}
-
-/** Proleptic Gregorian date of a day number (H. Hinnant's `civil_from_days`). */
-export function civilFromDays(days: number): { year: number; month: number; day: number } {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 /** Writes one non-null cell of a fixed column at `row`. */

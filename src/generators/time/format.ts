@@ -1,16 +1,13 @@
 /** Text forms of dates used inside generated values (ids, notes, narratives). */
-import { civilFromDay } from './civil';
+import { formatDate, toCivilDate } from '../scenario/instant';
 
 const two = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
 
 /** `YYYY-MM-DD` of a day number. */
-export function formatDay(day: number): string {
-  const { y, m, d } = civilFromDay(day);
-  return `${y}-${two(m)}-${two(d)}`;
-}
+export const formatDay = formatDate;
 
 /** `YYYYMMDD` of a day number. */
 export function formatDayCompact(day: number): string {
-  const { y, m, d } = civilFromDay(day);
-  return `${y}${two(m)}${two(d)}`;
+  const { year, month, day: d } = toCivilDate(day);
+  return `${year}${two(month)}${two(d)}`;
 }
