@@ -14,7 +14,10 @@ interface PoolMember {
   readonly worker: Worker;
   readonly api: Remote<GeneratorApi>;
   busy: number;
-  failure: Promise<never>;
+  /** Rejects every call in flight when the worker dies. */
+  readonly inFlight: Set<(error: Error) => void>;
+  /** Set once the worker has died: later calls fail at once. */
+  dead: Error | null;
 }
 
 export class WorkerPool {
@@ -25,24 +28,41 @@ export class WorkerPool {
   constructor(size: number, workerUrl: URL) {
     this.members = Array.from({ length: size }, () => {
       const worker = new Worker(workerUrl);
-      const failure = new Promise<never>((_, reject) => {
-        worker.once('error', (e) => reject(new Error(`worker crashed: ${e.message}`)));
-        worker.once('exit', (code) => reject(new Error(`worker exited with code ${code}`)));
-      });
-      failure.catch(() => undefined);
-      return { worker, api: wrap<GeneratorApi>(nodeEndpoint(worker)), busy: 0, failure };
+      const member: PoolMember = { worker, api: wrap<GeneratorApi>(nodeEndpoint(worker)), busy: 0, inFlight: new Set(), dead: null };
+      const die = (error: Error) => {
+        member.dead ??= error;
+        for (const reject of member.inFlight) reject(error);
+        member.inFlight.clear();
+      };
+      worker.once('error', (e) => die(new Error(`worker crashed: ${e.message}`)));
+      worker.once('exit', (code) => die(new Error(`worker exited with code ${code}`)));
+      return member;
+    });
+  }
+
+  /**
+   * Runs one call on a member, failing it if the worker dies first. (Racing every call against one
+   * never-settling promise would keep every result reachable: that leaked whole batches.)
+   */
+  private call<T>(member: PoolMember, run: () => Promise<T>): Promise<T> {
+    if (member.dead) return Promise.reject(member.dead);
+    return new Promise<T>((resolve, reject) => {
+      member.inFlight.add(reject);
+      run()
+        .then(resolve, reject)
+        .finally(() => member.inFlight.delete(reject));
     });
   }
 
   async init(scenario: Scenario, piiSecret?: string): Promise<void> {
-    await Promise.all(this.members.map((m) => Promise.race([m.api.init(scenario, piiSecret), m.failure])));
+    await Promise.all(this.members.map((m) => this.call(m, () => m.api.init(scenario, piiSecret))));
   }
 
   readonly produce = async (plan: TablePlan, first: number, count: number): Promise<ColumnBatch[]> => {
     const member = this.members.reduce((a, b) => (b.busy < a.busy ? b : a));
     member.busy++;
     try {
-      const group = await Promise.race([member.api.generate(plan.key, first, count), member.failure]);
+      const group = await this.call(member, () => member.api.generate(plan.key, first, count));
       this.chunksByWorker.set(group.worker, (this.chunksByWorker.get(group.worker) ?? 0) + group.batches.length);
       return group.batches;
     } finally {
