@@ -1,21 +1,27 @@
 /**
- * Writes the selected tables of a run as files: each streamed to `<name>.partial`, then renamed.
- * On failure or cancellation every file of the run is removed, so nothing unfinished (and no
- * half dataset) is left under a final name (SPEC 14).
+ * Writes the selected tables of a run, then manifest.json (SPEC 13.4, 14): as loose files in `dir` (each streamed
+ * to `<name>.partial`, then renamed) or, with `bundle` = zip, as one zip in `dir`. On failure or cancellation every
+ * file of the run is removed, so nothing unfinished (and no half dataset) is left under a final name.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TablePlan } from '../generators/engine';
 import { SCHEMAS } from '../generators/schema';
 import type { Scenario } from '../generators/scenario/types';
-import { streamChunks, type GroupProducer } from '../export/chunk-stream';
+import { ENGINE_VERSION } from '../generators/version';
+import { ChunkScheduler, type GroupProducer } from '../export/chunk-stream';
 import { encodeTable, fileName } from '../export/encode';
+import { buildManifest, MANIFEST_FILE, NO_FILINGS, type ManifestFilings } from '../export/manifest';
+import { zipFileName, zipMethodFor } from '../export/zip';
+import { directoryTarget, zipTarget, type BundleStats, type OutputTarget } from './output-target';
+
+export type { BundleStats } from './output-target';
 
 export interface WrittenFile {
   readonly key: TablePlan['key'];
   readonly file: string;
   readonly rows: number;
+  /** The file's own size, also when it sits in a zip. */
   readonly bytes: number;
   readonly sha256: string;
 }
@@ -26,8 +32,12 @@ export interface WriteHooks {
   /** Rows done so far in the current table. */
   onRows?(plan: TablePlan, rowsDone: number): void;
   onTableDone?(file: WrittenFile): void;
+  /** The zip bundle, once complete (bundle = zip only). */
+  onBundleDone?(bundle: BundleStats): void;
   /** Checked between chunks; when aborted the run stops and its files are removed. */
   signal?: AbortSignal;
+  /** Filing counts for the manifest; default all 0 (no compliance table). */
+  filings?: ManifestFilings;
 }
 
 export class CancelledError extends Error {
@@ -49,42 +59,60 @@ export async function writeTables(
   hooks: WriteHooks = {},
 ): Promise<WrittenFile[]> {
   await mkdir(dir, { recursive: true });
-  const written: string[] = [];
-  const files: WrittenFile[] = [];
+  const target = await openTarget(scenario, dir);
+  const scheduler = new ChunkScheduler(plans, produce, Math.max(2, workers * GROUPS_AHEAD_PER_WORKER));
   try {
+    const files: WrittenFile[] = [];
     for (const plan of plans) {
       hooks.onTableStart?.(plan);
-      const schema = SCHEMAS[plan.key];
-      const name = fileName(schema, scenario.format);
-      const finalPath = join(dir, name);
-      const partial = `${finalPath}.partial`;
-      written.push(partial);
-      const chunks = streamChunks(plan, produce, Math.max(2, workers * GROUPS_AHEAD_PER_WORKER), (rows) => {
-        if (hooks.signal?.aborted) throw new CancelledError();
-        hooks.onRows?.(plan, rows);
-      });
-      const hash = createHash('sha256');
-      let bytes = 0;
-      const handle = await open(partial, 'w');
-      try {
-        for await (const piece of encodeTable(schema, chunks, scenario.format, scenario.compression)) {
-          if (hooks.signal?.aborted) throw new CancelledError();
-          hash.update(piece);
-          bytes += piece.length;
-          await handle.write(piece);
-        }
-      } finally {
-        await handle.close();
-      }
-      await rename(partial, finalPath);
-      written.push(finalPath);
-      const file = { key: plan.key, file: name, rows: plan.rows, bytes, sha256: hash.digest('hex') };
+      const file = await writeTable(scenario, plan, target, scheduler, hooks);
       files.push(file);
       hooks.onTableDone?.(file);
     }
+    const manifest = buildManifest({
+      scenario,
+      engineVersion: ENGINE_VERSION,
+      files: files.map((f) => ({ ...f, format: scenario.format, compression: scenario.compression })),
+      filings: hooks.filings ?? NO_FILINGS,
+    });
+    await target.write(MANIFEST_FILE, 'deflate', [new TextEncoder().encode(manifest)]);
+    const bundle = await target.commit();
+    if (bundle) hooks.onBundleDone?.(bundle);
     return files;
   } catch (error) {
-    await Promise.all(written.map((path) => rm(path, { force: true })));
+    await target.discard();
     throw error;
+  }
+}
+
+/** A loose-files run first removes an earlier manifest.json: a manifest never describes files that are gone. */
+async function openTarget(scenario: Scenario, dir: string): Promise<OutputTarget> {
+  if (scenario.bundle === 'zip') return zipTarget(dir, zipFileName(scenario), scenario.as_of);
+  await rm(join(dir, MANIFEST_FILE), { force: true });
+  return directoryTarget(dir);
+}
+
+async function writeTable(
+  scenario: Scenario,
+  plan: TablePlan,
+  target: OutputTarget,
+  scheduler: ChunkScheduler,
+  hooks: WriteHooks,
+): Promise<WrittenFile> {
+  const schema = SCHEMAS[plan.key];
+  const name = fileName(schema, scenario.format);
+  const chunks = scheduler.stream(plan, (rows) => {
+    if (hooks.signal?.aborted) throw new CancelledError();
+    hooks.onRows?.(plan, rows);
+  });
+  const pieces = untilAborted(encodeTable(schema, chunks, scenario.format, scenario.compression), hooks.signal);
+  const { bytes, sha256 } = await target.write(name, zipMethodFor(scenario.format), pieces);
+  return { key: plan.key, file: name, rows: plan.rows, bytes, sha256 };
+}
+
+async function* untilAborted(pieces: AsyncIterable<Uint8Array>, signal: AbortSignal | undefined): AsyncGenerator<Uint8Array> {
+  for await (const piece of pieces) {
+    if (signal?.aborted) throw new CancelledError();
+    yield piece;
   }
 }

@@ -8,7 +8,9 @@ export type ExportErrorCode =
   /** Batches are not whole 65,536-row chunks (SPEC 3.2; Parquet bytes depend on batch sizes). */
   | 'E_CHUNKING'
   /** The Parquet writer failed or lost rows. */
-  | 'E_PARQUET';
+  | 'E_PARQUET'
+  /** The zip bundle cannot hold the output (over the 4 GiB / 65,535-entry limits of a zip without ZIP64). */
+  | 'E_ZIP';
 
 export class ExportError extends Error {
   override readonly name = 'ExportError';

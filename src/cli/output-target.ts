@@ -1,0 +1,109 @@
+/**
+ * Where a run's files go on disk (SPEC 13.4, 14): loose files in a folder, or one zip bundle. Either way nothing
+ * unfinished appears under a final name (bytes go to `<name>.partial`, renamed when complete) and `discard`
+ * removes everything the run wrote.
+ */
+import { createHash } from 'node:crypto';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createZipWriter, type ZipMethod } from '../export/zip';
+
+/** A written file: its own size and SHA-256 (lowercase hex), also inside a zip (never the entry's compressed form). */
+export interface FileStats {
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+/** The zip bundle once complete. */
+export interface BundleStats {
+  readonly file: string;
+  readonly bytes: number;
+}
+
+export interface OutputTarget {
+  /** Writes one file, read to the end; `method` says how a zip stores it (ignored for loose files). */
+  write(name: string, method: ZipMethod, data: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<FileStats>;
+  /** Completes the output; the bundle's name and size, or null for loose files. */
+  commit(): Promise<BundleStats | null>;
+  /** Removes every file of the run, finished or not. */
+  discard(): Promise<void>;
+}
+
+/** Writes all of `chunk` (a single `write` may write less). */
+async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
+  for (let at = 0; at < chunk.length; ) {
+    const { bytesWritten } = await handle.write(chunk, at, chunk.length - at);
+    at += bytesWritten;
+  }
+}
+
+/** Passes bytes through while hashing and counting them. */
+async function* measured(data: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, stats: { bytes: number; hash: ReturnType<typeof createHash> }) {
+  for await (const chunk of data) {
+    stats.hash.update(chunk);
+    stats.bytes += chunk.length;
+    yield chunk;
+  }
+}
+
+function startStats() {
+  return { bytes: 0, hash: createHash('sha256') };
+}
+
+/** Loose files in `dir`, each renamed to its final name as soon as it is complete. */
+export function directoryTarget(dir: string): OutputTarget {
+  const written: string[] = [];
+  return {
+    async write(name, _method, data) {
+      const path = join(dir, name);
+      written.push(`${path}.partial`, path);
+      const stats = startStats();
+      const handle = await open(`${path}.partial`, 'w');
+      try {
+        for await (const chunk of measured(data, stats)) await writeAll(handle, chunk);
+      } finally {
+        await handle.close();
+      }
+      await rename(`${path}.partial`, path);
+      return { bytes: stats.bytes, sha256: stats.hash.digest('hex') };
+    },
+    commit: async () => null,
+    async discard() {
+      await Promise.all(written.map((path) => rm(path, { force: true })));
+    },
+  };
+}
+
+/** One zip `dir/name`, streamed to `<name>.partial`; every entry dated `asOf` (µs). */
+export async function zipTarget(dir: string, name: string, asOf: number): Promise<OutputTarget> {
+  const path = join(dir, name);
+  const partial = `${path}.partial`;
+  const handle = await open(partial, 'w');
+  let closed = false;
+  let committed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await handle.close();
+  };
+  const zip = createZipWriter(asOf, { write: (chunk) => writeAll(handle, chunk) });
+  return {
+    async write(entry, method, data) {
+      const stats = startStats();
+      await zip.addEntry(entry, method, measured(data, stats));
+      return { bytes: stats.bytes, sha256: stats.hash.digest('hex') };
+    },
+    async commit() {
+      const bytes = await zip.finish();
+      await close();
+      await rename(partial, path);
+      committed = true;
+      return { file: name, bytes };
+    },
+    async discard() {
+      await close().catch(() => undefined);
+      // A zip of the same name from an earlier run stays until this one is complete.
+      await rm(committed ? path : partial, { force: true });
+    },
+  };
+}
