@@ -4,12 +4,18 @@ import { formatInstant } from '../generators/scenario/instant';
 import type { Scenario } from '../generators/scenario/types';
 import { SCHEMAS } from '../generators/schema';
 import type { TablePlan } from '../generators/engine';
-import type { WrittenFile } from './write-files';
+import type { BundleStats, WrittenFile } from './write-files';
 
 const RULE = '-'.repeat(50);
 const DOUBLE_RULE = '='.repeat(50);
 
-export const megabytes = (bytes: number): string => (bytes / 1_000_000).toFixed(2);
+/** bytes / 1,000,000 with two decimals, exact halves to even as C's and Python's `%.2f` do. */
+export function megabytes(bytes: number): string {
+  let hundredths = Math.floor(bytes / 10_000);
+  const rest = bytes - hundredths * 10_000;
+  if (rest > 5_000 || (rest === 5_000 && hundredths % 2 === 1)) hundredths++;
+  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+}
 
 export function header(scenario: Scenario, dir: string): string[] {
   return [
@@ -28,7 +34,8 @@ function summaryLine(name: string, rows: number, bytes: number): string {
   return `${name.padEnd(25)}${formatCount(rows).padStart(12)} records${megabytes(bytes).padStart(8)} MB`;
 }
 
-export function summary(files: readonly WrittenFile[], dir: string, filings: string | null): string[] {
+/** Sizes are the files' own bytes, also in a zip bundle; the bundle gets its own line. */
+export function summary(files: readonly WrittenFile[], dir: string, filings: string | null, bundle: BundleStats | null = null): string[] {
   const rows = files.reduce((a, f) => a + f.rows, 0);
   const bytes = files.reduce((a, f) => a + f.bytes, 0);
   return [
@@ -40,6 +47,7 @@ export function summary(files: readonly WrittenFile[], dir: string, filings: str
     RULE,
     summaryLine('TOTAL', rows, bytes),
     ...(filings ? [filings] : []),
+    ...(bundle ? [`Zip bundle: ${bundle.file} (${megabytes(bundle.bytes)} MB)`] : []),
     `Files saved to: ${dir}`,
   ];
 }
@@ -73,10 +81,8 @@ export class ProgressReporter {
       this.out.write(`\r${line}\x1b[K${done >= plan.rows ? '\n' : ''}`);
       return;
     }
+    // One line per quarter reached (25, 50, 75, 100 %), even when one chunk crosses several.
     const quarter = plan.rows === 0 ? 4 : Math.floor((done * 4) / plan.rows);
-    if (quarter > this.lastQuarter) {
-      this.lastQuarter = quarter;
-      this.out.write(`${line}\n`);
-    }
+    for (; this.lastQuarter < quarter; this.lastQuarter++) this.out.write(`${line}\n`);
   }
 }

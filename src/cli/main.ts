@@ -10,7 +10,7 @@ import { DAY_US } from '../generators/time/units';
 import { USAGE, parseCliArgs } from './args';
 import { ProgressReporter, header, summary, tableSaved, tableStart } from './console-report';
 import { WorkerPool } from './pool';
-import { CancelledError, writeTables } from './write-files';
+import { CancelledError, writeTables, type BundleStats } from './write-files';
 
 const UNAVAILABLE = ['financial', 'compliance'] as const;
 
@@ -25,14 +25,13 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write('No data generated. Use --all or specify data types to generate.\nRun with --help to see the options.\n');
     return 0;
   }
-  const explicit = UNAVAILABLE.filter((key) => args.input.counts?.[key] !== undefined);
-  if (explicit.length > 0) {
-    return invalid(explicit.map((key) => `--${key} is not yet available in this version: ${key} tables come with the compliance release`));
-  }
   // The wall clock is read here only, to fill the default window (SPEC 2.2).
   const today = Math.floor(Date.now() / 86_400_000) * DAY_US;
   const result = resolveScenario({ ...args.input, today });
-  if (!result.ok) return invalid(result.errors.map((e) => e.message));
+  const unavailable = UNAVAILABLE.filter((key) => args.input.counts?.[key] !== undefined).map(
+    (key) => `--${key} is not yet available in this version: ${key} tables come with the compliance release`,
+  );
+  if (!result.ok || unavailable.length > 0) return invalid([...(result.ok ? [] : result.errors.map((e) => e.message)), ...unavailable]);
   const scenario = result.scenario;
   const skipped = UNAVAILABLE.filter((key) => scenario.counts[key] !== null);
   for (const key of skipped) scenario.counts[key] = null;
@@ -48,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
   const onSigint = () => abort.abort();
   process.once('SIGINT', onSigint);
   const progress = new ProgressReporter(process.stderr, () => performance.now());
+  let bundle: BundleStats | null = null;
   try {
     await pool.init(scenario, process.env.CDS_PII_SECRET);
     const files = await writeTables(scenario, plans, dir, pool.produce, workers, {
@@ -58,8 +58,9 @@ async function main(argv: string[]): Promise<number> {
       },
       onRows: (plan, done) => progress.update(plan, done),
       onTableDone: (file) => out([tableSaved(file)]),
+      onBundleDone: (done) => (bundle = done),
     });
-    out(summary(files, dir, null));
+    out(summary(files, dir, null, bundle));
     return 0;
   } catch (error) {
     if (error instanceof CancelledError || abort.signal.aborted) {
