@@ -118,25 +118,29 @@ export class StringColumnBuilder {
  * two tight passes (lengths, then bytes) instead of a push per row.
  */
 export function vocabularyColumn(indices: ArrayLike<number>, vocabulary: readonly Uint8Array[]): ColumnData {
-  const n = indices.length;
+  // One index type keeps the loops below monomorphic (callers pass Int8/Int16/Uint8 arrays).
+  const index = indices instanceof Int32Array ? indices : Int32Array.from(indices);
+  const n = index.length;
+  const lengths = Int32Array.from(vocabulary, (w) => w.length);
   const offsets = new Int32Array(n + 1);
   let valid: Uint8Array | null = null;
   let size = 0;
   for (let r = 0; r < n; r++) {
-    const v = indices[r];
+    const v = index[r];
     if (v < 0) {
       valid ??= new Uint8Array(n).fill(1);
       valid[r] = 0;
-    } else size += vocabulary[v].length;
+    } else size += lengths[v];
     offsets[r + 1] = size;
   }
   const bytes = new Uint8Array(size);
   for (let r = 0; r < n; r++) {
-    const v = indices[r];
+    const v = index[r];
     if (v < 0) continue;
     const word = vocabulary[v];
+    const length = lengths[v];
     let pos = offsets[r];
-    for (let i = 0; i < word.length; i++) bytes[pos++] = word[i];
+    for (let i = 0; i < length; i++) bytes[pos++] = word[i];
   }
   return { type: 'string', offsets, bytes, valid };
 }
