@@ -18,6 +18,8 @@ export type { Scenario } from '../generators/scenario/types';
 export type { Run, TableRun, BatchOptions } from '../export/run';
 
 export interface WriteOptions {
+  /** Output format instead of the scenario's (compression then defaults as in SPEC 2.1). */
+  readonly format?: Scenario['format'];
   /** worker_threads to generate on; 0 = this thread (default). */
   readonly workers?: number;
 }
@@ -32,13 +34,20 @@ export function createRun(scenario: Scenario, options: RunOptions = {}): NodeRun
     ...run,
     async write(dir, opts = {}) {
       const plans = run.plans.filter((p) => isAvailable(p.key));
+      const target = withFormat(scenario, opts.format);
       const pool = opts.workers ? new WorkerPool(opts.workers, new URL('./generator-worker.mjs', import.meta.url)) : null;
       try {
-        if (pool) await pool.init(scenario, options.piiSecret);
-        return await writeTables(scenario, plans, dir, pool ? pool.produce : (options.produce ?? inProcessProducer(scenario, options.piiSecret)), opts.workers ?? 1);
+        if (pool) await pool.init(target, options.piiSecret);
+        return await writeTables(target, plans, dir, pool ? pool.produce : (options.produce ?? inProcessProducer(target, options.piiSecret)), opts.workers ?? 1);
       } finally {
         await pool?.close();
       }
     },
   };
+}
+
+/** The scenario written in another format; the rows do not depend on the format. */
+function withFormat(scenario: Scenario, format: Scenario['format'] | undefined): Scenario {
+  if (!format || format === scenario.format) return scenario;
+  return { ...scenario, format, compression: format === 'parquet' ? 'snappy' : 'none' };
 }

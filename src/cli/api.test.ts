@@ -1,0 +1,26 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createRun, resolveScenario } from './api';
+
+const dir = mkdtempSync(join(tmpdir(), 'cds-api-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('programmatic API (README example)', () => {
+  it('run.write(dir, { format }) writes the CLI files byte for byte, manifest included', async () => {
+    const window = { start: '2026-10-01', end: '2026-10-08', seed: 42 };
+    const result = resolveScenario({ ...window, counts: { players: 1000, security: 500 }, today: 0 });
+    if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
+    const written = await createRun(result.scenario).write(join(dir, 'api'), { format: 'csv' });
+    expect(written.map((f) => f.file)).toEqual(['bronze_player_profile.csv', 'bronze_security_events.csv']);
+
+    execFileSync(process.execPath, ['dist-cli/main.mjs', '--players', '1000', '--security', '500', '--start', window.start,
+      '--end', window.end, '--seed', '42', '--format', 'csv', '-o', join(dir, 'cli')]);
+    const files = readdirSync(join(dir, 'cli')).sort();
+    expect(readdirSync(join(dir, 'api')).sort()).toEqual(files);
+    expect(files).toContain('manifest.json');
+    for (const file of files) expect(readFileSync(join(dir, 'api', file)).equals(readFileSync(join(dir, 'cli', file))), file).toBe(true);
+  });
+});
