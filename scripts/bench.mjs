@@ -23,7 +23,11 @@ const cases = [
   })),
   { name: 'four tables parquet, 1 worker', rows: fourRows, args: [...fourFlags, '--workers', '1'] },
   { name: 'four tables parquet, 2 workers', rows: fourRows, args: [...fourFlags, '--workers', '2'] },
-  { name: '10M slot events parquet, 2 workers', rows: n(10_000_000), args: ['--slots', String(n(10_000_000)), '--workers', '2'] },
+  ...[1, 2].map((workers) => ({
+    name: `${n(10_000_000).toLocaleString('en-US')} slot events parquet, ${workers} worker${workers > 1 ? 's' : ''}`,
+    rows: n(10_000_000),
+    args: ['--slots', String(n(10_000_000)), '--workers', String(workers)],
+  })),
 ];
 
 function commit() {

@@ -48,7 +48,7 @@ export class CancelledError extends Error {
 }
 
 /** Chunk groups requested ahead of the writer per worker: a bounded window keeps memory flat. */
-const GROUPS_AHEAD_PER_WORKER = 2;
+const GROUPS_AHEAD_PER_WORKER = 1;
 
 export async function writeTables(
   scenario: Scenario,
