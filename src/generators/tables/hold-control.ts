@@ -5,7 +5,7 @@
  */
 import { MACHINE_TYPES } from '../data/slot-floor';
 import type { Rng } from '../rng';
-import { SlotEvent } from '../world/pairs';
+import { SlotEvent } from '../data/slot-events';
 import type { SlotMachine } from '../world/floor';
 import { drawOutcome, type SlotPayload } from './slot-payload';
 

@@ -5,7 +5,7 @@
 import { MACHINE_COUNT } from '../data/slot-floor';
 import { WeightTable, round, type Rng } from '../rng';
 import { AVERAGE_DAY_UNITS, gamingDay } from '../time/intensity';
-import { SlotEvent } from '../world/pairs';
+import { SlotEvent } from '../data/slot-events';
 import { visitsOfDay } from '../world/calendar';
 import type { World } from '../world';
 import type { SlotMachine } from '../world/floor';

@@ -5,7 +5,7 @@
 import { mapTo } from '../columns';
 import { chooseReplacedRows, ownedRange, quantileInstants, sortedOrder } from '../chunks';
 import { WeightTable, openStream } from '../rng';
-import { SlotEvent } from '../world/pairs';
+import { SlotEvent } from '../data/slot-events';
 import type { World } from '../world';
 
 export interface SlotSkeleton {

@@ -5,7 +5,7 @@ import { chunkLength } from '../chunks';
 import { openStream } from '../rng';
 import { gamingDay } from '../time/intensity';
 import { formatDay } from '../time/format';
-import { SLOT_EVENT_TYPES } from '../world/pairs';
+import { SLOT_EVENT_TYPES } from '../data/slot-events';
 import { playerId } from '../world/ids';
 import type { World } from '../world';
 import { eventIdColumn, metadataColumns, money, nullable } from './common-columns';

@@ -3,20 +3,13 @@
  * stream (`world`, `pairs`, 0), kind by kind and machine by machine.
  */
 import { MACHINE_COUNT } from '../data/slot-floor';
+import { SlotEvent } from '../data/slot-events';
 import { apportion, openStream, round } from '../rng';
 import type { TimeAxis } from '../time/intensity';
 import { CHUNK_ROWS } from '../tables';
 import { owningChunk } from '../chunks';
 import { mapTo } from '../columns';
 import { MINUTE_US } from '../time/units';
-
-export const SLOT_EVENT_TYPES = [
-  'GAME_PLAY', 'JACKPOT', 'METER_UPDATE', 'DOOR_OPEN', 'DOOR_CLOSE', 'BILL_IN', 'TICKET_OUT', 'TILT', 'POWER_OFF',
-  'POWER_ON',
-] as const;
-export const enum SlotEvent {
-  GamePlay, Jackpot, MeterUpdate, DoorOpen, DoorClose, BillIn, TicketOut, Tilt, PowerOff, PowerOn,
-}
 
 /** Planned slot rows sorted by instant: machine (0-based) and event type of each. */
 export interface PlannedSlotRows {
