@@ -7,7 +7,7 @@
  *   const run = createRun(scenario);
  *   await run.write('./output');
  */
-import { createRun as createBaseRun, inProcessProducer, type Run, type RunOptions } from '../export/run';
+import { createRun as createBaseRun, inProcessProducer, withFormat, type Run, type RunOptions } from '../export/run';
 import type { Scenario } from '../generators/scenario/types';
 import { isAvailable } from '../generators/engine';
 import { WorkerPool } from './pool';
@@ -44,10 +44,4 @@ export function createRun(scenario: Scenario, options: RunOptions = {}): NodeRun
       }
     },
   };
-}
-
-/** The scenario written in another format; the rows do not depend on the format. */
-function withFormat(scenario: Scenario, format: Scenario['format'] | undefined): Scenario {
-  if (!format || format === scenario.format) return scenario;
-  return { ...scenario, format, compression: format === 'parquet' ? 'snappy' : 'none' };
 }

@@ -11,6 +11,7 @@ import type { ColumnBatch } from '../generators/columns';
 import { createWorld, generateGroup, planTables, type TablePlan } from '../generators/engine';
 import { SCHEMAS } from '../generators/schema';
 import type { Scenario } from '../generators/scenario/types';
+import { defaultCompression } from '../generators/scenario/validate';
 import type { TableKey } from '../generators/tables';
 import type { World } from '../generators/world';
 import { toArrowSchema, toRecordBatch } from './arrow';
@@ -73,8 +74,17 @@ export function createRun(scenario: Scenario, options: RunOptions = {}): Run {
           const arrowSchema = toArrowSchema(schema);
           for await (const chunk of chunks(opts)) yield toRecordBatch(schema, chunk, arrowSchema);
         },
-        encode: (format = scenario.format) => encodeTable(schema, chunks(), format, format === 'parquet' ? scenario.compression : 'none'),
+        encode: (format) => {
+          const target = withFormat(scenario, format);
+          return encodeTable(schema, chunks(), target.format, target.compression);
+        },
       };
     },
   };
+}
+
+/** The scenario written in another format (the rows do not depend on it), with that format's default compression. */
+export function withFormat(scenario: Scenario, format: Scenario['format'] | undefined): Scenario {
+  if (!format || format === scenario.format) return scenario;
+  return { ...scenario, format, compression: defaultCompression(format) };
 }

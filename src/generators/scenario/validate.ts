@@ -165,9 +165,14 @@ function readChoice<T extends string>(
   return null;
 }
 
+/** SPEC 2.1: the compression of a format when none is given: snappy for Parquet, none for text. */
+export function defaultCompression(format: OutputFormat | string): Compression {
+  return format === 'csv' || format === 'json' ? 'none' : 'snappy';
+}
+
 /** SPEC 2.1/15: default snappy for Parquet and none otherwise; snappy or zstd given with csv/json is an error. */
 function readCompression(raw: RawValue, format: OutputFormat | string, errors: ScenarioError[]): Compression | null {
-  if (raw === undefined) return format === 'csv' || format === 'json' ? 'none' : 'snappy';
+  if (raw === undefined) return defaultCompression(format);
   const text = String(raw);
   const known = (COMPRESSIONS as readonly string[]).includes(text);
   if (known && (format === 'parquet' || text === 'none')) return text as Compression;

@@ -20,7 +20,7 @@ export interface PlannedSlotRows {
   readonly pairs: Int32Array;
 }
 
-/** Pair rows in typed columns (millions of rows at scale: no per-row objects). */
+/** Pair rows as parallel columns (millions of rows at scale: no per-row objects). */
 class PairRows {
   t: number[] = [];
   machine: number[] = [];
