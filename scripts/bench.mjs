@@ -23,6 +23,13 @@ const cases = [
   })),
   { name: 'four tables parquet, 1 worker', rows: fourRows, args: [...fourFlags, '--workers', '1'] },
   { name: 'four tables parquet, 2 workers', rows: fourRows, args: [...fourFlags, '--workers', '2'] },
+  // The legacy `--all` (six tables, SPEC 2.3); the smoke run uses the `small` preset instead.
+  ...[1, 2].map((workers) => ({
+    name: `${smoke ? 'small preset' : 'legacy --all'} six tables parquet, ${workers} worker${workers > 1 ? 's' : ''}`,
+    rows: smoke ? 18_700 : 695_000,
+    args: [...(smoke ? ['--preset', 'small'] : ['--all']), '--workers', String(workers)],
+    perTable: true,
+  })),
   ...[1, 2].map((workers) => ({
     name: `${n(10_000_000).toLocaleString('en-US')} slot events parquet, ${workers} worker${workers > 1 ? 's' : ''}`,
     rows: n(10_000_000),
@@ -50,7 +57,14 @@ function runOnce(args) {
   if (child.status !== 0) throw new Error(`case failed (${child.status}): ${child.stderr}`);
   const rss = Number(readFileSync(rssFile, 'utf8'));
   rmSync(dir, { recursive: true, force: true });
-  return { seconds, rss };
+  return { seconds, rss, tableRates: tableRates(child.stderr) };
+}
+
+/** rows/s per table from the CLI's last progress line of each table (stderr, SPEC 14). */
+function tableRates(stderr) {
+  const rates = {};
+  for (const m of stderr.matchAll(/^(\w+) [\d,]+\/[\d,]+ rows ([\d,]+) rows\/s/gm)) rates[m[1]] = m[2];
+  return rates;
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -61,12 +75,17 @@ console.log(`node ${process.version} | ${cpus()[0]?.model ?? 'unknown CPU'} x ${
 console.log('');
 console.log(`| case | rows | wall s | rows/s | peak RSS |`);
 console.log(`|---|---:|---:|---:|---:|`);
+const perTable = [];
 for (const c of cases) {
   const results = Array.from({ length: runs }, () => runOnce(c.args));
   const seconds = median(results.map((r) => r.seconds));
   const rss = median(results.map((r) => r.rss));
+  if (c.perTable) perTable.push(`${c.name}: ${Object.entries(results.find((r) => r.seconds === seconds).tableRates).map(([t, r]) => `${t} ${r}`).join(', ')} rows/s`);
   console.log(`| ${c.name} | ${c.rows.toLocaleString('en-US')} | ${seconds.toFixed(2)} | ${Math.round(c.rows / seconds).toLocaleString('en-US')} | ${mb(rss)} |`);
 }
+
+console.log('');
+for (const line of perTable) console.log(`per table (median run), ${line}`);
 
 const engine = Array.from({ length: runs }, () =>
   JSON.parse(execFileSync(process.execPath, ['dist-cli/bench-engine.mjs', String(four.slots)], { encoding: 'utf8' })),

@@ -9,7 +9,6 @@
  */
 import { createRun as createBaseRun, inProcessProducer, withFormat, type Run, type RunOptions } from '../export/run';
 import type { Scenario } from '../generators/scenario/types';
-import { isAvailable } from '../generators/engine';
 import { WorkerPool } from './pool';
 import { writeTables, type WrittenFile } from './write-files';
 
@@ -33,7 +32,7 @@ export function createRun(scenario: Scenario, options: RunOptions = {}): NodeRun
   return {
     ...run,
     async write(dir, opts = {}) {
-      const plans = run.plans.filter((p) => isAvailable(p.key));
+      const plans = run.plans;
       const target = withFormat(scenario, opts.format);
       const pool = opts.workers ? new WorkerPool(opts.workers, new URL('./generator-worker.mjs', import.meta.url)) : null;
       try {

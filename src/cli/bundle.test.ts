@@ -74,7 +74,9 @@ describe('CLI manifest.json and --zip bundle (SPEC 13.4, 14)', () => {
       'bronze_slot_telemetry.parquet',
       'bronze_table_games.parquet',
       'bronze_player_profile.parquet',
+      'bronze_financial_txn.parquet',
       'bronze_security_events.parquet',
+      'bronze_compliance.parquet',
     ]);
     for (const entry of manifest.files) {
       const bytes = await readFile(join(looseDir, entry.file));
@@ -84,7 +86,7 @@ describe('CLI manifest.json and --zip bundle (SPEC 13.4, 14)', () => {
     }
     expect(manifest.scenario.bundle).toBe('files');
     expect(manifest.scenario.start).toBe('2026-10-01T00:00:00.000000Z');
-    expect(manifest.files.map((f) => f.rows)).toEqual([10_000, 5_000, 1_000, 500]);
+    expect(manifest.files.map((f) => f.rows)).toEqual([10_000, 5_000, 1_000, 2_000, 500, 200]);
   });
 
   it('writes one zip named casino_data_<seed>_<D_start>_<D_end>.zip and no loose files with --zip', async () => {
@@ -120,7 +122,7 @@ describe('CLI manifest.json and --zip bundle (SPEC 13.4, 14)', () => {
       expect(looseOut).toContain(`  Saved: ${entry.file} (${mb} MB)\n`);
     }
     const total = manifest.files.reduce((a, f) => a + f.bytes, 0);
-    const totalLine = `TOTAL${'16,500'.padStart(32)} records${(total / 1_000_000).toFixed(2).padStart(8)} MB`;
+    const totalLine = `TOTAL${'18,700'.padStart(32)} records${(total / 1_000_000).toFixed(2).padStart(8)} MB`;
     expect(zipOut).toContain(totalLine);
     expect(looseOut).toContain(totalLine);
     const zipBytes = (await readFile(join(zipDir, ZIP_NAME))).length;

@@ -67,6 +67,7 @@ function expectSameFiles(a: string, b: string): void {
 const tableFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.startsWith('bronze_')).sort();
 
 const TABLE_FILES = ['bronze_slot_telemetry', 'bronze_table_games', 'bronze_player_profile', 'bronze_security_events'];
+const ALL_SIX = ['bronze_slot_telemetry', 'bronze_table_games', 'bronze_player_profile', 'bronze_financial_txn', 'bronze_security_events', 'bronze_compliance'];
 
 // ---------------------------------------------------------------------------------------------
 // The fixed scenario of SPEC 14's console text, run from a cwd with a relative -o.
@@ -239,37 +240,63 @@ describe('SPEC 14 exit codes', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
-  it('SPEC 14 --financial is refused with exit 2 as not yet available, nothing written', async () => {
-    for (const args of [['--financial', '10'], ['--slots', '10', '--compliance', '5']]) {
-      const dir = freshPath('unavailable');
-      const run = await runCli([...args, ...FIXED_WINDOW, '-o', dir]);
-      expect(run.code).toBe(2);
-      expect(run.stdout).toBe('');
-      expect(run.stderr).toMatch(/^error: --(financial|compliance) .*not yet available/);
-      expect(existsSync(dir)).toBe(false);
-    }
+  it('SPEC 14 --financial alone writes its file: with no compliance there is no plan to back', async () => {
+    const dir = freshPath('financial-only');
+    const run = await runCli(['--financial', '10', ...FIXED_WINDOW, '-o', dir]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(tableFiles(dir)).toEqual(['bronze_financial_txn.parquet']);
+    expect(run.stdout).not.toContain('Filings:');
   });
 
-  it('SPEC 14 --all --preset small says it skipped financial and compliance, writes the other four', async () => {
+  it('SPEC 15 E_VOLUME: the plan cannot be backed by the requested volumes — exit 2, one line naming the minimums, nothing written', async () => {
+    const rows = '(\\d{1,3}(?:,\\d{3})*)';
+    const tail = `(?:, players ≥ ${rows} \\(requested 1,000\\))?\\. Lower --compliance or raise these counts\\.\\n$`;
+    // 1,000 filings: 400 CTR, 150 SAR, 450 W-2G, of which 315 Slots and 54 Video Poker (3.10), so S_min = 20 × 369.
+    const dir = freshPath('volume');
+    const run = await runCli(['--compliance', '1000', '--financial', '10', '--slots', '100', '--players', '1000', '--start', '2026-10-01', '--days', '7', '-o', dir]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    const line = new RegExp(`^error: 1,000 compliance filings \\(400 CTR, 150 SAR, 450 W-2G\\) need: bronze_financial_txn ≥ ${rows} rows \\(requested 10\\), `
+      + `bronze_slot_telemetry ≥ 7,380 rows \\(requested 100\\)${tail}`);
+    expect(run.stderr).toMatch(line);
+    // F_min counts one row per counted CTR transaction (≥ 1 per CTR) and one JACKPOT_PAYOUT per W-2G.
+    expect(Number(line.exec(run.stderr)![1].replaceAll(',', ''))).toBeGreaterThanOrEqual(400 + 450);
+    expect(existsSync(dir)).toBe(false);
+
+    // A table the plan needs but that was not requested reads `(not requested)`; 100 filings: 40 CTR, 15 SAR, 45 W-2G.
+    const other = freshPath('volume-unrequested');
+    const unrequested = await runCli(['--compliance', '100', '--slots', '100000', '--players', '1000', '--start', '2026-10-01', '-o', other]);
+    expect(unrequested.code).toBe(2);
+    expect(unrequested.stdout).toBe('');
+    const notRequested = new RegExp(`^error: 100 compliance filings \\(40 CTR, 15 SAR, 45 W-2G\\) need: bronze_financial_txn ≥ ${rows} rows \\(not requested\\)${tail}`);
+    expect(unrequested.stderr).toMatch(notRequested);
+    expect(Number(notRequested.exec(unrequested.stderr)![1].replaceAll(',', ''))).toBeGreaterThanOrEqual(40 + 45);
+    expect(existsSync(other)).toBe(false);
+  });
+
+  it('SPEC 14 --all --preset small writes all six tables in order and prints the Filings line', async () => {
     const dir = freshPath('all-small');
-    const run = await runCli(['--all', '--preset', 'small', '--start', '2026-10-01', '--end', '2026-10-02', '-o', dir]);
+    const run = await runCli(['--all', '--preset', 'small', '--start', '2026-10-01', '-o', dir]);
     expect(run.code, run.stderr).toBe(0);
     const lines = run.stdout.split('\n');
-    expect(lines.slice(0, 6)).toEqual([
-      'Generating data from 2026-10-01T00:00:00.000000Z to 2026-10-02T00:00:00.000000Z',
+    expect(lines.slice(0, 5)).toEqual([
+      'Generating data from 2026-10-01T00:00:00.000000Z to 2026-10-08T00:00:00.000000Z',
       `Output directory: ${dir}`,
       'Output format: parquet',
       'Seed: 42',
       '-'.repeat(50),
-      'Skipping financial and compliance: not yet available in this version.',
     ]);
     expect(lines.filter((l) => l.startsWith('Generating ')).slice(1)).toEqual([
       'Generating 10,000 slots...',
       'Generating 5,000 tables...',
       'Generating 1,000 players...',
+      'Generating 2,000 financial...',
       'Generating 500 security...',
+      'Generating 200 compliance...',
     ]);
-    expect(tableFiles(dir)).toEqual(TABLE_FILES.map((s) => `${s}.parquet`).sort());
+    // 200 filings: 80 CTR, 30 SAR, 90 W-2G (3.10), every W-2G with one payout.
+    expect(run.stdout).toMatch(/^Filings: CTR 80 \(\d+ cash transactions\), SAR 30 \(\d+ transactions\), W-2G 90 \(\d+ jackpots, 90 payouts\)$/m);
+    expect(tableFiles(dir)).toEqual(ALL_SIX.map((s) => `${s}.parquet`).sort());
   });
 
   it('SPEC 14 SIGINT: exit 130, "Generation cancelled by user.", no .partial and no file under a final name', async () => {

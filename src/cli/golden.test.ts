@@ -20,16 +20,21 @@ const ROOT = mkdtempSync(join(realpathSync(tmpdir()), 'cds-golden-'));
 afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
 
 /** The engine version the hashes below were computed with. */
-const GOLDEN_ENGINE_VERSION = 1;
+const GOLDEN_ENGINE_VERSION = 2;
 
 const WINDOW = ['--start', '2026-10-01', '--end', '2026-10-08', '--as-of', '2026-10-08', '--seed', '42'];
 
-/** `--preset small` (financial and compliance are skipped in this version), Parquet snappy. */
+/**
+ * `--preset small`, all six tables, Parquet snappy. Engine version 2: the plan (W-2G jackpots in the slot
+ * table, the Unusual Transaction Pattern days without a rating) and the financial and compliance tables.
+ */
 const PARQUET_SNAPPY: Record<string, string> = {
-  'bronze_slot_telemetry.parquet': 'd0c2d6826174230a40be593fd2743fc928e6394b45067a3082ee72b2c1b72c0b',
-  'bronze_table_games.parquet': '2984e9f1fdc8f84d65c557d9eb17b038363163eddaa24dff087d26355dc81176',
+  'bronze_slot_telemetry.parquet': 'bd7e0b4d48b2b6e2a52a3b15cfc8d77012facdf147dd73e3f7629cf2770ace13',
+  'bronze_table_games.parquet': '9d21d3c25ab65168a8871dbe71fde3e29e074ede5702df49a21a1c14f872a650',
   'bronze_player_profile.parquet': '3f63c52f44bf8047f6d2f441c778ff8c3298f8d86c9b5daa5a437e7131a83db8',
+  'bronze_financial_txn.parquet': '5d73913dbb42c2eba95dd31bebf282b0ff33fe5faa6e1951b3d04c4a7be5bcb7',
   'bronze_security_events.parquet': '610c2d95264317f4c1a06da134b8a169cb3c3e70e88c33957a1ba8234ad55356',
+  'bronze_compliance.parquet': '8c393803b1b3a59b615bf7049696860b623f711e49a5bfcfd2af6b77fdfbc777',
 };
 
 /** `--players 1000 --security 500` (the small preset's two smallest tables), same window and seed. */

@@ -4,15 +4,16 @@
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { isAvailable, planTables } from '../generators/engine';
+import { createWorld, planTables } from '../generators/engine';
+import { volumeError } from '../generators/feasibility';
+import { filingsLine } from '../export/filing-counts';
+import type { ManifestFilings } from '../export/manifest';
 import { resolveScenario } from '../generators/scenario/validate';
 import { DAY_US } from '../generators/time/units';
 import { USAGE, parseCliArgs } from './args';
 import { ProgressReporter, header, summary, tableSaved, tableStart } from './console-report';
 import { WorkerPool } from './pool';
 import { CancelledError, writeTables, type BundleStats } from './write-files';
-
-const UNAVAILABLE = ['financial', 'compliance'] as const;
 
 async function main(argv: string[]): Promise<number> {
   const args = parseCliArgs(argv, process.env);
@@ -28,18 +29,15 @@ async function main(argv: string[]): Promise<number> {
   // The wall clock is read here only, to fill the default window (SPEC 2.2).
   const today = Math.floor(Date.now() / 86_400_000) * DAY_US;
   const result = resolveScenario({ ...args.input, today });
-  const unavailable = UNAVAILABLE.filter((key) => args.input.counts?.[key] !== undefined).map(
-    (key) => `--${key} is not yet available in this version: ${key} tables come with the compliance release`,
-  );
-  if (!result.ok || unavailable.length > 0) return invalid([...(result.ok ? [] : result.errors.map((e) => e.message)), ...unavailable]);
+  if (!result.ok) return invalid(result.errors.map((e) => e.message));
   const scenario = result.scenario;
-  const skipped = UNAVAILABLE.filter((key) => scenario.counts[key] !== null);
-  for (const key of skipped) scenario.counts[key] = null;
-  const plans = planTables(scenario).filter((p) => isAvailable(p.key));
+  // The plan is drawn here once, so volumes that cannot back it are refused before any work (SPEC 3.10).
+  const volumes = volumeError(createWorld(scenario, process.env.CDS_PII_SECRET));
+  if (volumes) return invalid([volumes]);
+  const plans = planTables(scenario);
   const dir = resolve(args.output);
   const out = (lines: string[]) => process.stdout.write(`${lines.join('\n')}\n`);
   out(header(scenario, dir));
-  if (skipped.length > 0) out([`Skipping ${skipped.join(' and ')}: not yet available in this version.`]);
 
   const workers = args.workers ?? availableParallelism();
   const pool = new WorkerPool(workers, new URL('./generator-worker.mjs', import.meta.url));
@@ -48,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
   process.once('SIGINT', onSigint);
   const progress = new ProgressReporter(process.stderr, () => performance.now());
   let bundle: BundleStats | null = null;
+  let filings: ManifestFilings | null = null;
   try {
     await pool.init(scenario, process.env.CDS_PII_SECRET);
     const files = await writeTables(scenario, plans, dir, pool.produce, workers, {
@@ -59,8 +58,9 @@ async function main(argv: string[]): Promise<number> {
       onRows: (plan, done) => progress.update(plan, done),
       onTableDone: (file) => out([tableSaved(file)]),
       onBundleDone: (done) => (bundle = done),
+      onFilings: (counts) => (filings = counts),
     });
-    out(summary(files, dir, null, bundle));
+    out(summary(files, dir, filings ? filingsLine(filings) : null, bundle));
     return 0;
   } catch (error) {
     if (error instanceof CancelledError || abort.signal.aborted) {

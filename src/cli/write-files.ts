@@ -12,6 +12,7 @@ import { ENGINE_VERSION } from '../generators/version';
 import { ChunkScheduler, type GroupProducer } from '../export/chunk-stream';
 import { encodeTable, fileName } from '../export/encode';
 import { buildManifest, MANIFEST_FILE, NO_FILINGS, type ManifestFilings } from '../export/manifest';
+import { FilingCounter } from '../export/filing-counts';
 import { zipFileName, zipMethodFor } from '../export/zip';
 import { directoryTarget, zipTarget, type BundleStats, type OutputTarget } from './output-target';
 
@@ -36,8 +37,8 @@ export interface WriteHooks {
   onBundleDone?(bundle: BundleStats): void;
   /** Checked between chunks; when aborted the run stops and its files are removed. */
   signal?: AbortSignal;
-  /** Filing counts for the manifest; default all 0 (no compliance table). */
-  filings?: ManifestFilings;
+  /** The filing counts read from the compliance rows, once that table is written. */
+  onFilings?(filings: ManifestFilings): void;
 }
 
 export class CancelledError extends Error {
@@ -61,11 +62,12 @@ export async function writeTables(
   await mkdir(dir, { recursive: true });
   const target = await openTarget(scenario, dir);
   const scheduler = new ChunkScheduler(plans, produce, Math.max(2, workers * GROUPS_AHEAD_PER_WORKER));
+  const counter = new FilingCounter();
   try {
     const files: WrittenFile[] = [];
     for (const plan of plans) {
       hooks.onTableStart?.(plan);
-      const file = await writeTable(scenario, plan, target, scheduler, hooks);
+      const file = await writeTable(scenario, plan, target, scheduler, hooks, counter);
       files.push(file);
       hooks.onTableDone?.(file);
     }
@@ -73,8 +75,9 @@ export async function writeTables(
       scenario,
       engineVersion: ENGINE_VERSION,
       files: files.map((f) => ({ ...f, format: scenario.format, compression: scenario.compression })),
-      filings: hooks.filings ?? NO_FILINGS,
+      filings: plans.some((p) => p.key === 'compliance') ? counter.result() : NO_FILINGS,
     });
+    if (plans.some((p) => p.key === 'compliance')) hooks.onFilings?.(counter.result());
     await target.write(MANIFEST_FILE, 'deflate', [new TextEncoder().encode(manifest)]);
     const bundle = await target.commit();
     if (bundle) hooks.onBundleDone?.(bundle);
@@ -98,6 +101,7 @@ async function writeTable(
   target: OutputTarget,
   scheduler: ChunkScheduler,
   hooks: WriteHooks,
+  counter: FilingCounter,
 ): Promise<WrittenFile> {
   const schema = SCHEMAS[plan.key];
   const name = fileName(schema, scenario.format);
@@ -105,7 +109,8 @@ async function writeTable(
     if (hooks.signal?.aborted) throw new CancelledError();
     hooks.onRows?.(plan, rows);
   });
-  const pieces = untilAborted(encodeTable(schema, chunks, scenario.format, scenario.compression), hooks.signal);
+  const rows = plan.key === 'compliance' ? counter.tap(chunks) : chunks;
+  const pieces = untilAborted(encodeTable(schema, rows, scenario.format, scenario.compression), hooks.signal);
   const { bytes, sha256 } = await target.write(name, zipMethodFor(scenario.format), pieces);
   return { key: plan.key, file: name, rows: plan.rows, bytes, sha256 };
 }

@@ -186,9 +186,9 @@ type NumericArray = Float64Array | Int32Array | Int16Array | Int8Array | Uint8Ar
 export function mapTo<T extends NumericArray>(
   ctor: new (n: number) => T,
   source: ArrayLike<number>,
-  f: (value: number) => number,
+  f: (value: number, index: number) => number,
 ): T {
   const out = new ctor(source.length);
-  for (let i = 0; i < source.length; i++) out[i] = f(source[i]);
+  for (let i = 0; i < source.length; i++) out[i] = f(source[i], i);
   return out;
 }

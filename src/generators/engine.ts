@@ -11,6 +11,8 @@ import { generateSlotGroup } from './tables/slots';
 import { generateTableGroup } from './tables/table-games';
 import { generatePlayerGroup } from './tables/players';
 import { generateSecurityGroup } from './tables/security';
+import { generateFinancialGroup } from './tables/financial';
+import { generateComplianceGroup } from './tables/compliance';
 import { buildWorld, type World } from './world';
 
 /** A selected table and its work units (runs of chunks generated together). */
@@ -22,17 +24,14 @@ export interface TablePlan {
 
 type GroupGenerator = (world: World, first: number, count: number) => ColumnBatch[];
 
-const GENERATORS: Partial<Record<TableKey, GroupGenerator>> = {
+const GENERATORS: Record<TableKey, GroupGenerator> = {
   slots: generateSlotGroup,
   tables: generateTableGroup,
   players: generatePlayerGroup,
+  financial: generateFinancialGroup,
   security: generateSecurityGroup,
+  compliance: generateComplianceGroup,
 };
-
-/** Tables this engine version can generate; the others are refused before any work. */
-export function isAvailable(key: TableKey): boolean {
-  return GENERATORS[key] !== undefined;
-}
 
 /** The selected tables in generation order (SPEC 14). */
 export function planTables(scenario: Scenario): TablePlan[] {
@@ -46,12 +45,10 @@ export function planTables(scenario: Scenario): TablePlan[] {
 export function createWorld(scenario: Scenario, piiSecret?: string): World {
   const jurisdiction = findJurisdiction(scenario.jurisdiction);
   if (!jurisdiction) throw new Error(`unknown jurisdiction "${scenario.jurisdiction}"`);
-  return buildWorld(scenario, { slotThreshold: jurisdiction.w2g.Slots.threshold, piiSecret });
+  return buildWorld(scenario, { slotThreshold: jurisdiction.w2g.Slots.threshold, jurisdiction, piiSecret });
 }
 
 /** Generates chunks [first, first + count) of one table: one batch per chunk. */
 export function generateGroup(world: World, key: TableKey, first: number, count: number): ColumnBatch[] {
-  const generate = GENERATORS[key];
-  if (!generate) throw new Error(`${key} is not available in this engine version`);
-  return generate(world, first, count);
+  return GENERATORS[key](world, first, count);
 }

@@ -20,13 +20,21 @@ const LOCKFILE = fileURLToPath(new URL('../../package-lock.json', import.meta.ur
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-/** Row counts of the four tables generated so far (financial and compliance come later). */
+/**
+ * Requested rows per table. `financial` and `compliance` are null for the runs that do not generate
+ * them (the four other tables are requested in every run).
+ */
 export interface EventCounts {
   readonly slots: number;
   readonly tables: number;
   readonly players: number;
+  readonly financial: number | null;
   readonly security: number;
+  readonly compliance: number | null;
 }
+
+/** The jurisdiction presets of SPEC 2.4. */
+export type JurisdictionId = 'US-2025' | 'US-2026';
 
 export interface RunSpec {
   /** Also the prefix of the run's DuckDB views (`multi_slots`). */
@@ -37,38 +45,82 @@ export interface RunSpec {
   readonly end: string;
   readonly counts: EventCounts;
   readonly pii: 'masked' | 'raw';
+  /** `--jurisdiction` (SPEC 2.4); US-2025 when not given. */
+  readonly jurisdiction: JurisdictionId;
 }
 
-/** SPEC 2.3 `small` preset, restated (the tables generated so far). */
-const SMALL: EventCounts = { slots: 10_000, tables: 5_000, players: 1_000, security: 500 };
+/** SPEC 2.3 presets, restated: `small` (7 days) and `legacy` (= `--all`, 30 days). */
+const SMALL: EventCounts = { slots: 10_000, tables: 5_000, players: 1_000, financial: 2_000, security: 500, compliance: 200 };
+const LEGACY: EventCounts = { slots: 500_000, tables: 100_000, players: 10_000, financial: 50_000, security: 25_000, compliance: 10_000 };
 
-function spec(name: string, args: string[], start: string, days: number, counts: EventCounts, pii: 'masked' | 'raw' = 'masked'): RunSpec {
+interface SpecOptions {
+  readonly pii?: 'masked' | 'raw';
+  readonly jurisdiction?: JurisdictionId;
+}
+
+function spec(name: string, args: string[], start: string, days: number, counts: EventCounts, opts: SpecOptions = {}): RunSpec {
   const from = Date.parse(start);
-  return { name, args, start: new Date(from).toISOString(), end: new Date(from + days * DAY_MS).toISOString(), counts, pii };
+  return {
+    name,
+    args,
+    start: new Date(from).toISOString(),
+    end: new Date(from + days * DAY_MS).toISOString(),
+    counts,
+    pii: opts.pii ?? 'masked',
+    jurisdiction: opts.jurisdiction ?? 'US-2025',
+  };
 }
+
+/** A `small` preset run (7 days) of one seed from `start` (a date or an ISO instant). */
+const small = (name: string, seed: number, start: string, extra: string[] = [], opts: SpecOptions = {}): RunSpec =>
+  spec(name, ['--preset', 'small', '--seed', String(seed), '--start', start, ...extra], start.includes('T') ? start : `${start}T00:00:00Z`, 7, SMALL, opts);
+
+/** A `legacy` preset run (30 days) of one seed; two workers, as the test files generate runs side by side. */
+const legacy = (name: string, seed: number, start: string): RunSpec =>
+  spec(name, ['--preset', 'legacy', '--seed', String(seed), '--start', start, '--workers', '2'], start.includes('T') ? start : `${start}T00:00:00Z`, 30, LEGACY);
 
 const MULTI_ARGS = ['--slots', '300000', '--tables', '200000', '--security', '140000', '--players', '12000', '--start', '2026-10-01', '--days', '30', '--seed', '7'];
-const MULTI_COUNTS: EventCounts = { slots: 300_000, tables: 200_000, players: 12_000, security: 140_000 };
+const MULTI_COUNTS: EventCounts = { slots: 300_000, tables: 200_000, players: 12_000, financial: null, security: 140_000, compliance: null };
 
 export const RUNS = {
   /** The multi-chunk scenario: every event table spans ≥ 3 chunks of 65,536 rows. */
   multi: spec('multi', MULTI_ARGS, '2026-10-01T00:00:00Z', 30, MULTI_COUNTS),
   /** The same scenario with raw PII (I40). */
-  multiRaw: spec('multiRaw', [...MULTI_ARGS, '--include-pii'], '2026-10-01T00:00:00Z', 30, MULTI_COUNTS, 'raw'),
-  /** The `small` preset over three seeds (the last the largest uint32) and windows: over a leap day, plain, and a mid-afternoon start across new year. */
-  small1: spec('small1', ['--preset', 'small', '--seed', '1', '--start', '2024-02-26'], '2024-02-26T00:00:00Z', 7, SMALL),
-  small42: spec('small42', ['--preset', 'small', '--seed', '42', '--start', '2026-10-01'], '2026-10-01T00:00:00Z', 7, SMALL),
-  smallMax: spec('smallMax', ['--preset', 'small', '--seed', '4294967295', '--start', '2025-12-28T15:45:00Z'], '2025-12-28T15:45:00Z', 7, SMALL),
+  multiRaw: spec('multiRaw', [...MULTI_ARGS, '--include-pii'], '2026-10-01T00:00:00Z', 30, MULTI_COUNTS, { pii: 'raw' }),
+  /**
+   * The `small` preset (all six tables) over five seeds (one the largest uint32) and windows: over a leap day, plain,
+   * a mid-afternoon start across new year, an evening start across new year (irs_reference restarts its sequence
+   * each year), and a spring week.
+   */
+  small1: small('small1', 1, '2024-02-26'),
+  small42: small('small42', 42, '2026-10-01'),
+  smallMax: small('smallMax', 4294967295, '2025-12-28T15:45:00Z'),
+  small7: small('small7', 7, '2025-04-14'),
+  small2026: small('small2026', 2026, '2026-12-28T21:30:00Z'),
+  /** The `small` preset under the US-2026 thresholds (W-2G slots and keno at 2,000). */
+  smallUS2026: small('smallUS2026', 99, '2026-10-01', ['--jurisdiction', 'US-2026'], { jurisdiction: 'US-2026' }),
+  /** The `legacy` preset (10,000 filings, 50,000 cage rows) over five seeds and windows (a leap day; new year; a midday start). */
+  legacy3: legacy('legacy3', 3, '2025-01-15'),
+  legacy5: legacy('legacy5', 5, '2024-02-10'),
+  legacy8: legacy('legacy8', 8, '2026-12-10'),
+  legacy13: legacy('legacy13', 13, '2025-06-01T12:00:00Z'),
+  legacy21: legacy('legacy21', 21, '2026-10-01'),
   /** 75 days, so pit markers issued ≥ 30 days before `end` exist (I23) and weekdays repeat (I19). */
-  long: spec('long', ['--slots', '20000', '--tables', '30000', '--security', '3000', '--players', '2000', '--start', '2026-06-01', '--days', '75', '--seed', '11'], '2026-06-01T00:00:00Z', 75, { slots: 20_000, tables: 30_000, players: 2_000, security: 3_000 }),
+  long: spec('long', ['--slots', '20000', '--tables', '30000', '--security', '3000', '--players', '2000', '--start', '2026-06-01', '--days', '75', '--seed', '11'], '2026-06-01T00:00:00Z', 75, { slots: 20_000, tables: 30_000, players: 2_000, financial: null, security: 3_000, compliance: null }),
   /** Every table requested with 0 rows (I1: an empty table keeps its full schema). */
-  empty: spec('empty', ['--slots', '0', '--tables', '0', '--security', '0', '--players', '0', '--start', '2026-10-01', '--days', '1'], '2026-10-01T00:00:00Z', 1, { slots: 0, tables: 0, players: 0, security: 0 }),
+  empty: spec('empty', ['--slots', '0', '--tables', '0', '--security', '0', '--players', '0', '--start', '2026-10-01', '--days', '1'], '2026-10-01T00:00:00Z', 1, { slots: 0, tables: 0, players: 0, financial: null, security: 0, compliance: null }),
 } as const satisfies Record<string, RunSpec>;
 
 export type RunName = keyof typeof RUNS;
 
 /** The masked runs with rows, over which the per-row invariants are checked. */
 export const ROW_RUNS = ['multi', 'small1', 'small42', 'smallMax', 'long'] as const satisfies readonly RunName[];
+
+/** The runs that generate all six tables, over which the financial and compliance invariants are checked. */
+export const COMPLIANCE_RUNS = [
+  'small1', 'small42', 'smallMax', 'small7', 'small2026', 'smallUS2026', 'legacy3', 'legacy5', 'legacy8', 'legacy13', 'legacy21',
+] as const satisfies readonly RunName[];
+export type ComplianceRun = (typeof COMPLIANCE_RUNS)[number];
 
 /** Folder of this CLI build's runs: the build's bytes (and locked dependencies) name it. */
 function buildRoot(): string {

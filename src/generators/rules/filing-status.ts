@@ -107,15 +107,19 @@ export function reviewNotes(
   status: FilingStatus,
   officerId: string,
   filingTimestampDay: number,
-  rng: Rng,
+  rng: Rng | null,
 ): string | null {
+  const pick = (n: number) => {
+    if (!rng) throw new Error(`a ${status} note draws its reason: pass the stream`);
+    return uniformPick(rng, n);
+  };
   switch (status) {
     case 'Pending Review':
       return `Awaiting review by ${officerId} since ${formatDate(filingTimestampDay)}`;
     case 'Rejected':
-      return `Rejected by FinCEN: ${REJECTION_REASONS[uniformPick(rng, REJECTION_REASONS.length)]}`;
+      return `Rejected by FinCEN: ${REJECTION_REASONS[pick(REJECTION_REASONS.length)]}`;
     case 'Amended':
-      return `Amended to correct ${AMENDMENT_REASONS[uniformPick(rng, AMENDMENT_REASONS.length)]}`;
+      return `Amended to correct ${AMENDMENT_REASONS[pick(AMENDMENT_REASONS.length)]}`;
     default:
       return null;
   }

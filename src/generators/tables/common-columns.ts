@@ -1,6 +1,6 @@
 /** Columns every table shares: event ids and the three metadata columns (SPEC 3.2, 3.3). */
 import type { ColumnData } from '../columns';
-import { KeyedPermutation, openStream } from '../rng';
+import { KeyedPermutation, openStream, type Rng } from '../rng';
 import { TABLE_KEYS, type TableKey } from '../tables';
 import { SCHEMAS } from '../schema';
 
@@ -25,25 +25,43 @@ export function fixedWidthColumn(length: number, width: number, fill: (bytes: Ui
  */
 export function eventIdColumn(seed: number, table: TableKey, k: number, length: number): ColumnData {
   const rng = openStream(seed, 'ids', table, k);
-  return fixedWidthColumn(length, 36, (out, at) => {
-    const o0 = rng.nextU32();
-    const o1 = rng.nextU32();
-    const o2 = rng.nextU32();
-    const o3 = rng.nextU32();
-    writeHex(out, at, o0, 8);
-    out[at + 8] = DASH;
-    writeHex(out, at + 9, o1 >>> 16, 4);
-    out[at + 13] = DASH;
-    out[at + 14] = HEX_BYTES[4];
-    writeHex(out, at + 15, (o1 >>> 4) & 0xfff, 3);
-    out[at + 18] = DASH;
-    out[at + 19] = HEX_BYTES[8 | ((o1 >>> 2) & 3)];
-    writeHex(out, at + 20, ((o1 & 3) << 2) | (o2 >>> 30), 1);
-    writeHex(out, at + 21, (o2 >>> 22) & 0xff, 2);
-    out[at + 23] = DASH;
-    writeHex(out, at + 24, (o2 >>> 2) & 0xfffff, 5);
-    writeHex(out, at + 29, ((o2 & 3) << 26) | (o3 & 0x3ffffff), 7);
-  });
+  return fixedWidthColumn(length, 36, (out, at) => writeEventId(out, at, rng));
+}
+
+/** The event_ids of the given rows (ascending) of chunk k: what eventIdColumn writes there. */
+export function eventIdsAt(seed: number, table: TableKey, k: number, rows: readonly number[]): string[] {
+  const rng = openStream(seed, 'ids', table, k);
+  const out = new Uint8Array(36);
+  const ids: string[] = [];
+  let at = 0;
+  for (const r of rows) {
+    if (r < at) throw new RangeError('eventIdsAt needs ascending rows');
+    for (; at < r; at++) for (let i = 0; i < 4; i++) rng.nextU32();
+    writeEventId(out, 0, rng);
+    at++;
+    ids.push(String.fromCharCode(...out));
+  }
+  return ids;
+}
+
+function writeEventId(out: Uint8Array, at: number, rng: Rng): void {
+  const o0 = rng.nextU32();
+  const o1 = rng.nextU32();
+  const o2 = rng.nextU32();
+  const o3 = rng.nextU32();
+  writeHex(out, at, o0, 8);
+  out[at + 8] = DASH;
+  writeHex(out, at + 9, o1 >>> 16, 4);
+  out[at + 13] = DASH;
+  out[at + 14] = HEX_BYTES[4];
+  writeHex(out, at + 15, (o1 >>> 4) & 0xfff, 3);
+  out[at + 18] = DASH;
+  out[at + 19] = HEX_BYTES[8 | ((o1 >>> 2) & 3)];
+  writeHex(out, at + 20, ((o1 & 3) << 2) | (o2 >>> 30), 1);
+  writeHex(out, at + 21, (o2 >>> 22) & 0xff, 2);
+  out[at + 23] = DASH;
+  writeHex(out, at + 24, (o2 >>> 2) & 0xfffff, 5);
+  writeHex(out, at + 29, ((o2 & 3) << 26) | (o3 & 0x3ffffff), 7);
 }
 
 /** Writes the low `nibbles` hex digits of `value`, most significant first. */

@@ -72,6 +72,15 @@ export function drawSlotPayload(world: World, skeleton: SlotSkeleton, rng: Rng):
         break;
       }
       case SlotEvent.Jackpot: {
+        const planned = skeleton.plannedJackpots[r];
+        if (planned >= 0) {
+          const jackpots = world.plan.slotJackpots;
+          p.player[r] = jackpots.players[planned];
+          p.coinIn[r] = jackpots.betCents[planned];
+          p.coinOut[r] = p.jackpot[r] = jackpots.amountCents[planned];
+          p.games[r] = 1;
+          break;
+        }
         if (rng.uniform() < CARDED) {
           const s = pickSession(world, gamingDay(t), rng, (mm) => machines[mm].machinePaidJackpots);
           if (s) [p.player[r], m] = s;

@@ -13,6 +13,8 @@ export interface SlotSkeleton {
   readonly instants: Float64Array;
   readonly types: Uint8Array;
   readonly plannedMachines: Int16Array;
+  /** Per final row: the W-2G jackpot it is (index into world.plan.slotJackpots), or −1. */
+  readonly plannedJackpots: Int32Array;
 }
 
 /** Ordinary types: doors and power are planned pairs; JACKPOT makes room for the K planned ones. */
@@ -27,7 +29,8 @@ function ordinaryTypes(total: number, plannedJackpots: number): { table: WeightT
 export function buildSlotSkeleton(world: World, k: number, length: number): SlotSkeleton {
   const total = world.scenario.counts.slots ?? 0;
   const rng = openStream(world.scenario.seed, 'skeleton', 'slots', k);
-  const { table, types: typeOf } = ordinaryTypes(total, 0);
+  const jackpots = world.plan.slotJackpots;
+  const { table, types: typeOf } = ordinaryTypes(total, jackpots.instants.length);
   const types = new Uint8Array(length);
   const u = new Float64Array(length);
   for (let i = 0; i < length; i++) {
@@ -36,21 +39,38 @@ export function buildSlotSkeleton(world: World, k: number, length: number): Slot
   }
   const instants = quantileInstants(world.axis, total, k, u);
   const plannedMachines = new Int16Array(length).fill(-1);
+  const plannedJackpots = new Int32Array(length).fill(-1);
   const pairs = world.slotPairs;
-  const [from, to] = ownedRange(world.axis, pairs.instants, total, k);
+  const [pFrom, pTo] = ownedRange(world.axis, pairs.instants, total, k);
+  const [jFrom, jTo] = ownedRange(world.axis, jackpots.instants, total, k);
+  // Planned rows in τ order (door/power pairs before a jackpot at the same instant).
+  const planned: number[] = [];
+  for (let p = pFrom, j = jFrom; p < pTo || j < jTo; ) {
+    if (j >= jTo || (p < pTo && pairs.instants[p] <= jackpots.instants[j])) planned.push(p++);
+    else planned.push(-1 - j++);
+  }
+  const instantOf = (x: number) => (x >= 0 ? pairs.instants[x] : jackpots.instants[-1 - x]);
   const moved = new Uint8Array(length);
-  const rows = chooseReplacedRows(instants, moved, pairs.instants.subarray(from, to));
-  rows.forEach((row, j) => {
+  const rows = chooseReplacedRows(instants, moved, planned.map(instantOf));
+  rows.forEach((row, i) => {
     if (row < 0) throw new Error(`slot chunk ${k} has no row left for a planned event`);
-    instants[row] = pairs.instants[from + j];
-    types[row] = pairs.types[from + j];
-    plannedMachines[row] = pairs.machines[from + j];
+    const x = planned[i];
+    instants[row] = instantOf(x);
+    if (x >= 0) {
+      types[row] = pairs.types[x];
+      plannedMachines[row] = pairs.machines[x];
+    } else {
+      types[row] = SlotEvent.Jackpot;
+      plannedMachines[row] = jackpots.machines[-1 - x];
+      plannedJackpots[row] = -1 - x;
+    }
   });
   const order = sortedOrder(instants, moved);
   return {
     instants: mapTo(Float64Array, order, (i) => instants[i]),
     types: mapTo(Uint8Array, order, (i) => types[i]),
     plannedMachines: mapTo(Int16Array, order, (i) => plannedMachines[i]),
+    plannedJackpots: mapTo(Int32Array, order, (i) => plannedJackpots[i]),
   };
 }
 

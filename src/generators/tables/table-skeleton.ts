@@ -56,10 +56,11 @@ export function drawTableSkeleton(world: World, k: number, length: number, first
       gold = goldVisitors.get(day) ?? goldVisitorsOf(world, day, goldVisitors);
       if (gold.length === 0) type = PLAYERLESS_TYPES[playerlessTable.pick(rng)];
     } else if (type === TableEvent.RatingStart && vFrom === vTo) type = PLAYERLESS_TYPES[playerlessTable.pick(rng)];
+    const rated = type === TableEvent.RatingStart ? drawRatedVisit(world, rng, vFrom, vTo) : -1;
+    if (type === TableEvent.RatingStart && rated < 0) type = PLAYERLESS_TYPES[playerlessTable.pick(rng)];
     types[i] = type;
     if (type === TableEvent.RatingStart) {
-      const player = world.calendar.visitors[rng.int(vFrom, vTo - 1)];
-      units.push(drawRating(world, rng, firstUnit + units.length, t, cutoff, player));
+      units.push(drawRating(world, rng, firstUnit + units.length, t, cutoff, world.calendar.visitors[rated]));
     } else if (type === TableEvent.MarkerIssued && gold) {
       const player = gold[rng.int(0, gold.length - 1)];
       units.push(drawMarker(world, rng, firstUnit + units.length, t, day, player));
@@ -67,6 +68,19 @@ export function drawTableSkeleton(world: World, k: number, length: number, first
     unitOfRow[i] = firstUnit + units.length - 1;
   }
   return { instants, types, unitOfRow, units };
+}
+
+/**
+ * The rated visit: a visitor of the day, redrawn (16 tries) while it is a visit an Unusual
+ * Transaction Pattern SAR says had no rating (SPEC 9.3); −1 when none is found.
+ */
+function drawRatedVisit(world: World, rng: Rng, vFrom: number, vTo: number): number {
+  const excluded = world.plan.noRating;
+  for (let tries = 0; tries < 16; tries++) {
+    const v = rng.int(vFrom, vTo - 1);
+    if (!excluded.has(v)) return v;
+  }
+  return -1;
 }
 
 /** Duration U(0.5, 6) h, capped before the cut-off; no END at or after `end` (SPEC 5.2). */

@@ -3,6 +3,7 @@
  * Cheap and identical everywhere, so every worker builds its own copy.
  */
 import type { Scenario } from '../scenario/types';
+import type { Jurisdiction } from '../scenario/jurisdictions';
 import { openStream, createKeyedHasher, createTokenizer } from '../rng';
 import { TimeAxis, casinoIntensity, gamingDay, securityIntensity } from '../time/intensity';
 import { dayOf } from '../time/units';
@@ -11,6 +12,7 @@ import { buildFloor, type SlotFloor } from './floor';
 import { buildLocations, type Locations } from './locations';
 import { assignDealers, buildTables, type GameTable } from './pits';
 import { buildPairs, type PlannedSlotRows } from './pairs';
+import { buildPlan, type Plan } from './plan';
 import { buildPopulation, type Population } from './population';
 import { buildRoster, type Roster } from './roster';
 
@@ -22,6 +24,8 @@ export interface WorldRules {
   readonly piiSecret?: string;
   /** Slot / video-poker W-2G threshold in dollars (jurisdiction preset, SPEC 2.4). */
   readonly slotThreshold: number;
+  /** Every threshold and rate of the jurisdiction preset (SPEC 2.4). */
+  readonly jurisdiction: Jurisdiction;
 }
 
 export interface World {
@@ -48,6 +52,8 @@ export interface World {
   readonly token: (kind: string, value: string) => string;
   /** Door and power pairs for the slot table (empty when slots are not generated). */
   readonly slotPairs: PlannedSlotRows;
+  /** The filings and their backing activity (SPEC 3.10); empty without compliance rows. */
+  readonly plan: Plan;
 }
 
 export function buildWorld(scenario: Scenario, rules: WorldRules): World {
@@ -66,12 +72,18 @@ export function buildWorld(scenario: Scenario, rules: WorldRules): World {
   const dealers = assignDealers(pitsRng, tables, roster.certifiedDealers, lastGamingDay - firstGamingDay + 1);
   const population = buildPopulation(seed, scenario.counts.players ?? DEFAULT_POPULATION, dStart, dEnd);
   const calendar = buildCalendar(seed, population, firstGamingDay, lastGamingDay);
+  const slotPairs = buildPairs(seed, axis, scenario.counts.slots ?? 0);
+  const plan = buildPlan({
+    scenario, jurisdiction: rules.jurisdiction, axis, calendar, population, floor, tables, slotPairs,
+    complianceOfficers: roster.byRole('Compliance officer'), cashiers: roster.byRole('Cashier'),
+  });
   return {
     scenario, rules, axis, securityAxis: new TimeAxis(start, end, securityIntensity),
     dStart, dEnd, firstGamingDay, lastGamingDay, roster, locations, floor, tables, dealers, population, calendar,
     idHash: createKeyedHasher(seed),
     token: createTokenizer(piiKeyMaterial(scenario, rules)),
-    slotPairs: buildPairs(seed, axis, scenario.counts.slots ?? 0),
+    slotPairs,
+    plan,
   };
 }
 

@@ -6,7 +6,7 @@
 import { CITIES, CITY_WEIGHTS } from '../data/geography';
 import { FIRST_NAMES, LAST_NAMES, STREET_NAMES } from '../data/names';
 import {
-  ID_TYPE_WEIGHTS, STATUS_WEIGHTS, SUSPENDED, TIER_WEIGHTS, VISIT_RATE, EMAIL_DOMAINS,
+  ID_TYPES, ID_TYPE_WEIGHTS, STATUS_WEIGHTS, SUSPENDED, TIER_WEIGHTS, VISIT_RATE, EMAIL_DOMAINS,
 } from '../data/population';
 import { WeightTable, assignApportioned, openStream, uniformPick } from '../rng';
 import { addYears } from '../time/civil';
@@ -110,6 +110,8 @@ export const identity = {
     const [city, state] = CITIES[p.city[i]];
     return `${identity.streetLine(p, i)}, ${city}, ${state} ${identity.zipCode(p, i)}`;
   },
+  /** The ID document as tokenised (SPEC 11.2 kind `id`): `<id_type>|<number>`. */
+  idDocument: (p: Population, i: number): string => `${ID_TYPES[p.idType[i]]}|${p.idNumber[i]}`,
   ssnText: (p: Population, i: number): string => {
     const v = p.ssn[i];
     return `${Math.floor(v / 1_000_000)}-${pad(Math.floor(v / 10_000) % 100, 2)}-${pad(v % 10_000, 4)}`;

@@ -1,0 +1,89 @@
+/** bronze_financial_txn (SPEC 7): chunks cut from the cage ledger, with ids, flags and notes. */
+import { StringColumnBuilder, encodeVocabulary, mapTo, vocabularyColumn, type ColumnBatch, type ColumnData } from '../columns';
+import { CAGE_LOCATIONS, PAYMENT_METHODS, TXN_TYPES, Txn, countedSide } from '../data/financial';
+import { ID_TYPES } from '../data/population';
+import { KeyedPermutation } from '../rng';
+import { jackpotPayoutNote, markerPaymentNote } from '../rules/money-text';
+import { CHUNK_ROWS } from '../tables';
+import { SHIFTS, gamingDay, shiftOf } from '../time/intensity';
+import type { World } from '../world';
+import { employeeId, pad, playerId } from '../world/ids';
+import { metadataColumns } from './common-columns';
+import { playerToken } from './player-tokens';
+import { complianceBook, transactionIds } from './compliance-book';
+import { financialLedger } from './financial-ledger';
+
+const TYPE_BYTES = encodeVocabulary(TXN_TYPES);
+const CAGE_BYTES = encodeVocabulary(CAGE_LOCATIONS);
+const METHOD_BYTES = encodeVocabulary(PAYMENT_METHODS);
+const ID_TYPE_BYTES = encodeVocabulary(ID_TYPES);
+const SHIFT_BYTES = encodeVocabulary(SHIFTS);
+const USD = encodeVocabulary(['USD']);
+
+export function generateFinancialGroup(world: World, first: number, count: number): ColumnBatch[] {
+  const batches: ColumnBatch[] = [];
+  for (let k = first; k < first + count; k++) batches.push(financialChunk(world, k));
+  return batches;
+}
+
+function strings(n: number, averageBytes: number, value: (r: number) => string | null): ColumnData {
+  const b = new StringColumnBuilder(n, averageBytes);
+  for (let r = 0; r < n; r++) b.pushNullable(value(r));
+  return b.finish();
+}
+
+function financialChunk(world: World, k: number): ColumnBatch {
+  const ledger = financialLedger(world);
+  const book = complianceBook(world);
+  const { seed } = world.scenario;
+  const pop = world.population;
+  const lo = k * CHUNK_ROWS;
+  const n = Math.max(0, Math.min(CHUNK_ROWS, ledger.length - lo));
+  const g = (r: number) => lo + r;
+  const txnId = transactionIds(seed);
+  const wirePerm = new KeyedPermutation(seed, 'wire_reference', 10_000_000_000);
+  const ctrOf = (r: number) => {
+    const row = g(r);
+    if (countedSide(ledger.type[row], ledger.method[row]) === 0) return null;
+    const filing = world.plan.ctrVisits.get(ledger.visit[row]);
+    return filing === undefined ? null : book.byFiling[filing];
+  };
+  const ctrRequired = mapTo(Uint8Array, new Int32Array(n), (_, r) => (ctrOf(r) ? 1 : 0));
+  const markerOf = (row: number) => `MKR-C${pad(ledger.markerIssueRow[ledger.marker[row]] + 1, 6)}`;
+  const noteOf = (row: number): string | null => {
+    if (ledger.type[row] === Txn.MarkerPayment) return markerPaymentNote(markerOf(row), ledger.markerIssueDay[ledger.marker[row]]);
+    if (ledger.type[row] !== Txn.JackpotPayout) return null;
+    const w2g = book.byFiling[world.plan.txns[ledger.planned[row]].filing];
+    return jackpotPayoutNote(w2g.filingId, w2g.withholdingCents);
+  };
+  const types = ledger.type.subarray(lo, lo + n);
+  const isWire = (row: number) => ledger.type[row] === Txn.WireIn || ledger.type[row] === Txn.WireOut;
+  const columns: ColumnData[] = [
+    strings(n, 16, (r) => txnId(g(r))),
+    vocabularyColumn(types, TYPE_BYTES),
+    { type: 'timestamp', values: ledger.t.slice(lo, lo + n), valid: null },
+    vocabularyColumn(ledger.cage.subarray(lo, lo + n), CAGE_BYTES),
+    strings(n, 9, (r) => employeeId(ledger.cashier[g(r)])),
+    strings(n, 9, (r) => (ledger.supervisor[g(r)] < 0 ? null : employeeId(ledger.supervisor[g(r)]))),
+    strings(n, 7, (r) => playerId(ledger.player[g(r)] + 1)),
+    { type: 'float64', values: mapTo(Float64Array, types, (_, r) => ledger.amountCents[g(r)] / 100), valid: null },
+    vocabularyColumn(new Int8Array(n), USD),
+    vocabularyColumn(ledger.method.subarray(lo, lo + n), METHOD_BYTES),
+    strings(n, 7, (r) => (ledger.type[g(r)] === Txn.CheckCashing ? `CHK${pop.checkNumber[ledger.player[g(r)]]}` : null)),
+    strings(n, 15, (r) => (isWire(g(r)) ? `WIRE-${pad(wirePerm.map(g(r)), 10)}` : null)),
+    strings(n, 11, (r) => (ledger.marker[g(r)] >= 0 ? markerOf(g(r)) : null)),
+    vocabularyColumn(mapTo(Int8Array, types, (_, r) => (ledger.idRecorded[g(r)] ? pop.idType[ledger.player[g(r)]] : -1)), ID_TYPE_BYTES),
+    strings(n, 64, (r) => (ledger.idRecorded[g(r)] ? playerToken(world, 'id', ledger.player[g(r)]) : null)),
+    { type: 'bool', values: ctrRequired, valid: null },
+    { type: 'bool', values: mapTo(Uint8Array, ctrRequired, (_, r) => (isFiled(ctrOf(r)?.status) ? 1 : 0)), valid: null },
+    strings(n, 19, (r) => ctrOf(r)?.filingId ?? null),
+    { type: 'bool', values: ledger.suspicious.slice(lo, lo + n), valid: null },
+    strings(n, 8, (r) => noteOf(g(r))),
+    vocabularyColumn(mapTo(Int8Array, types, (_, r) => shiftOf(ledger.t[g(r)])), SHIFT_BYTES),
+    { type: 'date', values: mapTo(Int32Array, types, (_, r) => gamingDay(ledger.t[g(r)])), valid: null },
+    ...metadataColumns(seed, world.scenario.as_of, 'financial', k, n),
+  ];
+  return { length: n, columns };
+}
+
+const isFiled = (status: string | undefined) => status === 'Filed' || status === 'Amended';
