@@ -1,5 +1,5 @@
 /** Columns every table shares: event ids and the three metadata columns (SPEC 3.2, 3.3). */
-import type { ColumnData } from '../columns';
+import type { ColumnBatch, ColumnData } from '../columns';
 import { KeyedPermutation, openStream, type Rng } from '../rng';
 import { TABLE_KEYS, type TableKey } from '../tables';
 import { SCHEMAS } from '../schema';
@@ -85,6 +85,11 @@ export function metadataColumns(seed: number, asOf: number, table: TableKey, k: 
     fixedWidthColumn(length, source.length, (out, at) => out.set(source, at)),
     fixedWidthColumn(length, 8, (out, at) => out.set(batch, at)),
   ];
+}
+
+/** A table generator from its chunk function: one batch per chunk of [first, first + count). */
+export function chunkwise<W>(chunk: (world: W, k: number) => ColumnBatch) {
+  return (world: W, first: number, count: number): ColumnBatch[] => Array.from({ length: count }, (_, i) => chunk(world, first + i));
 }
 
 /** Cents (NaN = null) → dollars. */

@@ -5,18 +5,14 @@ import { CHUNK_ROWS } from '../tables';
 import type { World } from '../world';
 import { employeeId, playerId } from '../world/ids';
 import { identity } from '../world/population';
-import { metadataColumns, money, nullable } from './common-columns';
+import { chunkwise, metadataColumns, money, nullable } from './common-columns';
 import { playerToken } from './player-tokens';
 import { complianceBook, type FilingRecord } from './compliance-book';
 
 const ID_TYPE_BYTES = encodeVocabulary(ID_TYPES);
 const PROPERTY = encodeVocabulary(['PROP-01']);
 
-export function generateComplianceGroup(world: World, first: number, count: number): ColumnBatch[] {
-  const batches: ColumnBatch[] = [];
-  for (let k = first; k < first + count; k++) batches.push(complianceChunk(world, k));
-  return batches;
-}
+export const generateComplianceGroup = chunkwise(complianceChunk);
 
 function complianceChunk(world: World, k: number): ColumnBatch {
   const records = complianceBook(world).records.slice(k * CHUNK_ROWS, (k + 1) * CHUNK_ROWS);

@@ -8,7 +8,7 @@ import { CHUNK_ROWS } from '../tables';
 import { SHIFTS, gamingDay, shiftOf } from '../time/intensity';
 import type { World } from '../world';
 import { employeeId, pad, playerId } from '../world/ids';
-import { metadataColumns } from './common-columns';
+import { chunkwise, metadataColumns } from './common-columns';
 import { playerToken } from './player-tokens';
 import { complianceBook, transactionIds } from './compliance-book';
 import { financialLedger } from './financial-ledger';
@@ -20,11 +20,7 @@ const ID_TYPE_BYTES = encodeVocabulary(ID_TYPES);
 const SHIFT_BYTES = encodeVocabulary(SHIFTS);
 const USD = encodeVocabulary(['USD']);
 
-export function generateFinancialGroup(world: World, first: number, count: number): ColumnBatch[] {
-  const batches: ColumnBatch[] = [];
-  for (let k = first; k < first + count; k++) batches.push(financialChunk(world, k));
-  return batches;
-}
+export const generateFinancialGroup = chunkwise(financialChunk);
 
 function strings(n: number, averageBytes: number, value: (r: number) => string | null): ColumnData {
   const b = new StringColumnBuilder(n, averageBytes);
