@@ -9,14 +9,17 @@ const dir = mkdtempSync(join(tmpdir(), 'cds-api-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('programmatic API (README example)', () => {
-  it('run.write(dir, { format }) writes the CLI files byte for byte, manifest included', async () => {
+  it('run.write(dir, { format }) writes the CLI files byte for byte, manifest (with its filings) included', async () => {
     const window = { start: '2026-10-01', end: '2026-10-08', seed: 42 };
-    const result = resolveScenario({ ...window, counts: { players: 1000, security: 500 }, today: 0 });
+    const counts = { slots: 10_000, players: 1000, financial: 2000, security: 500, compliance: 200 };
+    const result = resolveScenario({ ...window, counts, today: 0 });
     if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
     const written = await createRun(result.scenario).write(join(dir, 'api'), { format: 'csv' });
-    expect(written.map((f) => f.file)).toEqual(['bronze_player_profile.csv', 'bronze_security_events.csv']);
+    expect(written.map((f) => f.file)).toEqual(['bronze_slot_telemetry.csv', 'bronze_player_profile.csv', 'bronze_financial_txn.csv',
+      'bronze_security_events.csv', 'bronze_compliance.csv']);
 
-    execFileSync(process.execPath, ['dist-cli/main.mjs', '--players', '1000', '--security', '500', '--start', window.start,
+    const flags = Object.entries(counts).flatMap(([key, n]) => [`--${key}`, String(n)]);
+    execFileSync(process.execPath, ['dist-cli/main.mjs', ...flags, '--start', window.start,
       '--end', window.end, '--seed', '42', '--format', 'csv', '-o', join(dir, 'cli')]);
     const files = readdirSync(join(dir, 'cli')).sort();
     expect(readdirSync(join(dir, 'api')).sort()).toEqual(files);

@@ -70,6 +70,17 @@ const markers = (run: ComplianceRun) => `
   LEFT JOIN ${run}_financial p ON p.marker_number = i.marker_number AND p.transaction_type = 'MARKER_PAYMENT'
   WHERE i.transaction_type = 'MARKER_ISSUE'`;
 
+describe('75-day run', () => {
+  it('I23 ≥ 80 % of cage markers issued ≥ 30 days before end that no SAR cites are paid (precondition: ≥ 50 such markers)', async () => {
+    const [r] = await db.all(`SELECT count(*) AS issued, count(paid_row) AS paid FROM (${markers('long')}) m
+      WHERE issued <= ${window('long').end} - INTERVAL 30 DAY
+        AND NOT EXISTS (SELECT 1 FROM long_sources s JOIN long_financial f ON f.transaction_id = s.source_id
+          WHERE s.filing_type = 'SAR' AND f.file_row_number = m.issue_row)`);
+    expect(Number(r.issued)).toBeGreaterThanOrEqual(50);
+    expect(Number(r.paid) / Number(r.issued)).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
 describe.each(COMPLIANCE_RUNS)('run %s', (run) => {
   it('I1 exactly the requested rows; I2 the canonical columns of 7.1 in order with their types', async () => {
     expect(await db.num(`SELECT count(*) FROM ${run}_financial`)).toBe(RUNS[run].counts.financial);

@@ -105,8 +105,8 @@ export const RUNS = {
   legacy8: legacy('legacy8', 8, '2026-12-10'),
   legacy13: legacy('legacy13', 13, '2025-06-01T12:00:00Z'),
   legacy21: legacy('legacy21', 21, '2026-10-01'),
-  /** 75 days, so pit markers issued ≥ 30 days before `end` exist (I23) and weekdays repeat (I19). */
-  long: spec('long', ['--slots', '20000', '--tables', '30000', '--security', '3000', '--players', '2000', '--start', '2026-06-01', '--days', '75', '--seed', '11'], '2026-06-01T00:00:00Z', 75, { slots: 20_000, tables: 30_000, players: 2_000, financial: null, security: 3_000, compliance: null }),
+  /** 75 days, so pit and cage markers issued ≥ 30 days before `end` exist (I23) and weekdays repeat (I19). */
+  long: spec('long', ['--slots', '20000', '--tables', '30000', '--financial', '20000', '--security', '3000', '--compliance', '300', '--players', '2000', '--start', '2026-06-01', '--days', '75', '--seed', '11'], '2026-06-01T00:00:00Z', 75, { slots: 20_000, tables: 30_000, players: 2_000, financial: 20_000, security: 3_000, compliance: 300 }),
   /** Every table requested with 0 rows (I1: an empty table keeps its full schema). */
   empty: spec('empty', ['--slots', '0', '--tables', '0', '--security', '0', '--players', '0', '--start', '2026-10-01', '--days', '1'], '2026-10-01T00:00:00Z', 1, { slots: 0, tables: 0, players: 0, financial: null, security: 0, compliance: null }),
 } as const satisfies Record<string, RunSpec>;
@@ -114,11 +114,13 @@ export const RUNS = {
 export type RunName = keyof typeof RUNS;
 
 /** The masked runs with rows, over which the per-row invariants are checked. */
-export const ROW_RUNS = ['multi', 'small1', 'small42', 'smallMax', 'long'] as const satisfies readonly RunName[];
+export const ROW_RUNS = [
+  'multi', 'small1', 'small42', 'smallMax', 'small7', 'small2026', 'long', 'legacy3', 'legacy5', 'legacy8', 'legacy13', 'legacy21',
+] as const satisfies readonly RunName[];
 
 /** The runs that generate all six tables, over which the financial and compliance invariants are checked. */
 export const COMPLIANCE_RUNS = [
-  'small1', 'small42', 'smallMax', 'small7', 'small2026', 'smallUS2026', 'legacy3', 'legacy5', 'legacy8', 'legacy13', 'legacy21',
+  'small1', 'small42', 'smallMax', 'small7', 'small2026', 'smallUS2026', 'long', 'legacy3', 'legacy5', 'legacy8', 'legacy13', 'legacy21',
 ] as const satisfies readonly RunName[];
 export type ComplianceRun = (typeof COMPLIANCE_RUNS)[number];
 
@@ -164,7 +166,8 @@ function isStale(lock: string): boolean {
 
 /** Generates one run (or waits for another worker generating it) and returns its folder. */
 async function ensureRun(root: string, r: RunSpec): Promise<string> {
-  const dir = join(root, r.name);
+  // The run's arguments name its folder too, so a changed run is never served from an older cache.
+  const dir = join(root, `${r.name}-${createHash('sha256').update(JSON.stringify(r.args)).digest('hex').slice(0, 8)}`);
   const lock = `${dir}.lock`;
   const deadline = Date.now() + 280_000;
   while (!existsSync(join(dir, 'manifest.json'))) {
