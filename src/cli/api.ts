@@ -36,7 +36,8 @@ export function createRun(scenario: Scenario, options: RunOptions = {}): NodeRun
       const target = withFormat(scenario, opts.format);
       const pool = opts.workers ? new WorkerPool(opts.workers, new URL('./generator-worker.mjs', import.meta.url)) : null;
       try {
-        if (pool) await pool.init(target, options.piiSecret);
+        const volumes = pool ? await pool.init(target, options.piiSecret) : null;
+        if (volumes) throw new Error(volumes);
         return await writeTables(target, plans, dir, pool ? pool.produce : (options.produce ?? inProcessProducer(target, options.piiSecret)), opts.workers ?? 1);
       } finally {
         await pool?.close();

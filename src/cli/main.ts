@@ -4,8 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { createWorld, planTables } from '../generators/engine';
-import { volumeError } from '../generators/feasibility';
+import { planTables } from '../generators/engine';
 import { filingsLine } from '../export/filing-counts';
 import type { ManifestFilings } from '../export/manifest';
 import { resolveScenario } from '../generators/scenario/validate';
@@ -31,13 +30,9 @@ async function main(argv: string[]): Promise<number> {
   const result = resolveScenario({ ...args.input, today });
   if (!result.ok) return invalid(result.errors.map((e) => e.message));
   const scenario = result.scenario;
-  // The plan is drawn here once, so volumes that cannot back it are refused before any work (SPEC 3.10).
-  const volumes = volumeError(createWorld(scenario, process.env.CDS_PII_SECRET));
-  if (volumes) return invalid([volumes]);
   const plans = planTables(scenario);
   const dir = resolve(args.output);
   const out = (lines: string[]) => process.stdout.write(`${lines.join('\n')}\n`);
-  out(header(scenario, dir));
 
   const workers = args.workers ?? availableParallelism();
   const pool = new WorkerPool(workers, new URL('./generator-worker.mjs', import.meta.url));
@@ -48,7 +43,11 @@ async function main(argv: string[]): Promise<number> {
   let bundle: BundleStats | null = null;
   let filings: ManifestFilings | null = null;
   try {
-    await pool.init(scenario, process.env.CDS_PII_SECRET);
+    // Each worker builds the world and draws the plan; volumes that cannot back it are refused
+    // before anything is printed or written (SPEC 3.10, E_VOLUME).
+    const volumes = await pool.init(scenario, process.env.CDS_PII_SECRET);
+    if (volumes) return invalid([volumes]);
+    out(header(scenario, dir));
     const files = await writeTables(scenario, plans, dir, pool.produce, workers, {
       signal: abort.signal,
       onTableStart: (plan) => {

@@ -54,8 +54,10 @@ export class WorkerPool {
     });
   }
 
-  async init(scenario: Scenario, piiSecret?: string): Promise<void> {
-    await Promise.all(this.members.map((m) => this.call(m, () => m.api.init(scenario, piiSecret))));
+  /** Builds the world in every worker; resolves to the E_VOLUME message, if any (the same in every worker). */
+  async init(scenario: Scenario, piiSecret?: string): Promise<string | null> {
+    const errors = await Promise.all(this.members.map((m) => this.call(m, () => m.api.init(scenario, piiSecret))));
+    return errors[0] ?? null;
   }
 
   readonly produce = async (plan: TablePlan, first: number, count: number): Promise<ColumnBatch[]> => {

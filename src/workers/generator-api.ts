@@ -5,6 +5,7 @@
 import { transfer } from 'comlink';
 import type { ColumnBatch } from '../generators/columns';
 import { createWorld, generateGroup } from '../generators/engine';
+import { volumeError } from '../generators/feasibility';
 import type { Scenario } from '../generators/scenario/types';
 import type { TableKey } from '../generators/tables';
 import type { World } from '../generators/world';
@@ -16,7 +17,8 @@ export interface GeneratedGroup {
 }
 
 export interface GeneratorApi {
-  init(scenario: Scenario, piiSecret?: string): void;
+  /** Builds the world; returns the E_VOLUME message when the volumes cannot back its plan (SPEC 3.10). */
+  init(scenario: Scenario, piiSecret?: string): string | null;
   generate(key: TableKey, first: number, count: number): GeneratedGroup;
 }
 
@@ -38,6 +40,7 @@ export function createGeneratorApi(workerId: number): GeneratorApi {
   return {
     init(scenario, piiSecret) {
       world = createWorld(scenario, piiSecret);
+      return volumeError(world);
     },
     generate(key, first, count) {
       if (!world) throw new Error('generator worker used before init');
