@@ -1,38 +1,44 @@
 /**
  * SPEC 12 PII invariants I39 (masked mode) and I40 (raw mode), as SQL over the CLI's Parquet
- * files. The raw run `multiRaw` is the multi-chunk scenario with --include-pii: its values are the
- * raw PII that must not appear anywhere in the masked run `multi`.
+ * files. Each raw twin (TWIN_RUNS: the multi-chunk run, 5 seeds of `small`, 2 of `legacy`) is its masked
+ * run with --include-pii: its values are the raw PII that must not appear anywhere in the masked run.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMAS } from '../generators/schema';
-import { TABLE_KEYS, openInvariantDb, type InvariantDb } from '../testing/invariant-db';
-import { ROW_RUNS, generateRuns } from '../testing/invariant-runs';
+import { ALL_KEYS, openInvariantDb, type InvariantDb } from '../testing/invariant-db';
+import { ROW_RUNS, RUNS, TWIN_RUNS, generateRuns, type RunName } from '../testing/invariant-runs';
 
 /** The five player columns whose presentation depends on the PII mode (SPEC 11.1). */
 const PRESENTED = ['first_name', 'last_name', 'email', 'phone', 'address'];
 
+const RAW_RUNS = TWIN_RUNS.map(([, raw]) => raw);
+/** The tables a run generates. */
+const keysOf = (run: RunName) => ALL_KEYS.filter((key) => RUNS[run].counts[key] !== null);
+
 let db: InvariantDb;
 beforeAll(async () => {
-  db = await openInvariantDb(await generateRuns([...ROW_RUNS, 'multiRaw']));
-  // Every distinct string value of the masked multi-chunk run, with its table and column.
-  const strings = TABLE_KEYS.flatMap((key) =>
-    SCHEMAS[key].columns.filter((c) => c.type === 'string').map(
-      (c) => `SELECT DISTINCT '${key}' AS tbl, '${c.name}' AS col, "${c.name}" AS value FROM multi_${key} WHERE "${c.name}" IS NOT NULL`,
-    ),
-  );
-  await db.all(`CREATE TABLE masked_strings AS ${strings.join(' UNION ALL ')}`);
-  await db.all(`CREATE TABLE raw_pii AS
-    SELECT 'email' AS kind, email AS value FROM multiRaw_players UNION
-    SELECT 'first_name', first_name FROM multiRaw_players UNION
-    SELECT 'last_name', last_name FROM multiRaw_players UNION
-    SELECT 'street line', address FROM multiRaw_players UNION
-    SELECT 'First Last', first_name || ' ' || last_name FROM multiRaw_players`);
+  db = await openInvariantDb(await generateRuns([...new Set([...ROW_RUNS, ...TWIN_RUNS.flat()])]));
+  for (const [masked, raw] of TWIN_RUNS) {
+    // Every distinct string value of the masked run, with its table and column.
+    const strings = keysOf(masked).flatMap((key) =>
+      SCHEMAS[key].columns.filter((c) => c.type === 'string').map(
+        (c) => `SELECT DISTINCT '${key}' AS tbl, '${c.name}' AS col, "${c.name}" AS value FROM ${masked}_${key} WHERE "${c.name}" IS NOT NULL`,
+      ),
+    );
+    await db.all(`CREATE TABLE ${masked}_strings AS ${strings.join(' UNION ALL ')}`);
+    await db.all(`CREATE TABLE ${raw}_pii AS
+      SELECT 'email' AS kind, email AS value FROM ${raw}_players UNION
+      SELECT 'first_name', first_name FROM ${raw}_players UNION
+      SELECT 'last_name', last_name FROM ${raw}_players UNION
+      SELECT 'street line', address FROM ${raw}_players UNION
+      SELECT 'First Last', first_name || ' ' || last_name FROM ${raw}_players`);
+  }
 });
 afterAll(() => db?.close());
 
-describe.each([...ROW_RUNS, 'multiRaw'] as const)('run %s', (run) => {
+describe.each([...ROW_RUNS, ...RAW_RUNS] as const)('run %s', (run) => {
   it('I39 (both modes) ssn_masked is XXX-XX-NNNN and ssn_hash 64 hex, null together for the 2 % with no TIN', async () => {
     const bad = `SELECT player_id, ssn_hash, ssn_masked FROM ${run}_players
       WHERE (ssn_hash IS NULL) <> (ssn_masked IS NULL)
@@ -53,34 +59,34 @@ describe.each(ROW_RUNS)('masked run %s', (run) => {
   });
 });
 
-describe('masked multi-chunk run against its raw twin', () => {
+describe.each(TWIN_RUNS)('masked run %s against its raw twin %s', (masked, raw) => {
   it('I39 no string value of any masked file equals a raw email, first name, last name, street line or "First Last"', async () => {
-    expect(await db.num(`SELECT count(*) FROM raw_pii`)).toBeGreaterThan(30_000);
-    expect(await db.violations(`SELECT m.tbl, m.col, m.value, r.kind FROM masked_strings m JOIN raw_pii r USING (value)`)).toEqual([]);
+    expect(await db.num(`SELECT count(*) FROM ${raw}_pii`)).toBeGreaterThan(3 * RUNS[raw].counts.players);
+    expect(await db.violations(`SELECT m.tbl, m.col, m.value, r.kind FROM ${masked}_strings m JOIN ${raw}_pii r USING (value)`)).toEqual([]);
   });
 
   it('I39 no string value of any masked file contains a raw email (every raw email is @example.*, I40) or a raw "First Last"', async () => {
-    expect(await db.violations(`SELECT tbl, col, value FROM masked_strings WHERE value LIKE '%@example.%'`)).toEqual([]);
+    expect(await db.violations(`SELECT tbl, col, value FROM ${masked}_strings WHERE value LIKE '%@example.%'`)).toEqual([]);
     // A value containing "First Last" holds, from the capital of First, a match of [A-Z][a-z]+ [A-Z][a-z]+ starting with it.
     const containing = `WITH positions AS (
-        SELECT tbl, col, value, unnest(generate_series(1, length(value))) AS pos FROM masked_strings WHERE value LIKE '% %'),
+        SELECT tbl, col, value, unnest(generate_series(1, length(value))) AS pos FROM ${masked}_strings WHERE value LIKE '% %'),
       candidates AS (
         SELECT tbl, col, value, regexp_extract(substr(value, pos), '^[A-Z][a-z]+ [A-Z][a-z]+') AS words FROM positions
         WHERE substr(value, pos, 1) BETWEEN 'A' AND 'Z')
-      SELECT c.tbl, c.col, c.value, r.first_name, r.last_name FROM candidates c JOIN multiRaw_players r
+      SELECT c.tbl, c.col, c.value, r.first_name, r.last_name FROM candidates c JOIN ${raw}_players r
         ON split_part(c.words, ' ', 1) = r.first_name AND starts_with(split_part(c.words, ' ', 2), r.last_name)`;
     expect(await db.violations(containing)).toEqual([]);
   });
 
   it('I39 no output value of either mode contains an SSN (NNN-NN-NNNN): raw SSNs are never written', async () => {
-    expect(await db.violations(`SELECT tbl, col, value FROM masked_strings WHERE regexp_matches(value, '[0-9]{3}-[0-9]{2}-[0-9]{4}')`)).toEqual([]);
-    const raw = SCHEMAS.players.columns.filter((c) => c.type === 'string')
-      .map((c) => `SELECT '${c.name}' AS col, "${c.name}" AS value FROM multiRaw_players WHERE regexp_matches("${c.name}", '[0-9]{3}-[0-9]{2}-[0-9]{4}')`);
-    expect(await db.violations(raw.join(' UNION ALL '))).toEqual([]);
+    expect(await db.violations(`SELECT tbl, col, value FROM ${masked}_strings WHERE regexp_matches(value, '[0-9]{3}-[0-9]{2}-[0-9]{4}')`)).toEqual([]);
+    const rawValues = SCHEMAS.players.columns.filter((c) => c.type === 'string')
+      .map((c) => `SELECT '${c.name}' AS col, "${c.name}" AS value FROM ${raw}_players WHERE regexp_matches("${c.name}", '[0-9]{3}-[0-9]{2}-[0-9]{4}')`);
+    expect(await db.violations(rawValues.join(' UNION ALL '))).toEqual([]);
   });
 
   it('I40 raw mode: emails <first>.<last>NN@example.com/.net/.org, phones <city area code>-555-01NN, ASCII names', async () => {
-    const bad = `SELECT player_id, first_name, last_name, email, phone, city, state FROM multiRaw_players p
+    const bad = `SELECT player_id, first_name, last_name, email, phone, city, state FROM ${raw}_players p
       WHERE NOT regexp_full_match(email, '[a-z]+\\.[a-z]+[0-9]{2}@example\\.(com|net|org)')
          OR NOT starts_with(email, lower(first_name) || '.' || lower(last_name))
          OR NOT regexp_full_match(phone, '[0-9]{3}-555-01[0-9]{2}')
@@ -92,7 +98,7 @@ describe('masked multi-chunk run against its raw twin', () => {
 
   it('I40 masked values present the raw ones: initials, the last 4 phone digits; every presented column differs', async () => {
     const bad = `SELECT m.player_id, m.first_name, r.first_name AS raw_first, m.phone, r.phone AS raw_phone
-      FROM multi_players m JOIN multiRaw_players r USING (file_row_number)
+      FROM ${masked}_players m JOIN ${raw}_players r USING (file_row_number)
       WHERE m.first_name <> left(r.first_name, 1) || '***' OR m.last_name <> left(r.last_name, 1) || '***'
          OR m.phone <> '***-***-' || right(r.phone, 4)
          OR ${PRESENTED.map((c) => `m.${c} = r.${c}`).join(' OR ')}`;
@@ -100,31 +106,31 @@ describe('masked multi-chunk run against its raw twin', () => {
   });
 
   it('I40 raw and masked files differ only in the five presented player columns (SQL EXCEPT, both ways)', async () => {
-    for (const key of TABLE_KEYS) {
+    for (const key of keysOf(masked)) {
       const columns = SCHEMAS[key].columns.map((c) => c.name).filter((c) => key !== 'players' || !PRESENTED.includes(c));
       const select = (run: string) => `SELECT file_row_number, ${columns.map((c) => `"${c}"`).join(', ')} FROM ${run}_${key}`;
-      expect(await db.num(`SELECT count(*) FROM multiRaw_${key}`), key).toBe(await db.num(`SELECT count(*) FROM multi_${key}`));
-      expect(await db.violations(`${select('multi')} EXCEPT ${select('multiRaw')}`), key).toEqual([]);
-      expect(await db.violations(`${select('multiRaw')} EXCEPT ${select('multi')}`), key).toEqual([]);
+      expect(await db.num(`SELECT count(*) FROM ${raw}_${key}`), key).toBe(await db.num(`SELECT count(*) FROM ${masked}_${key}`));
+      expect(await db.violations(`${select(masked)} EXCEPT ${select(raw)}`), key).toEqual([]);
+      expect(await db.violations(`${select(raw)} EXCEPT ${select(masked)}`), key).toEqual([]);
     }
   });
 
   it('I40 the files of the other tables are byte-identical in both modes', () => {
     const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-    for (const key of TABLE_KEYS.filter((k) => k !== 'players')) {
-      expect(sha(db.file('multiRaw', key)), key).toBe(sha(db.file('multi', key)));
+    for (const key of keysOf(masked).filter((k) => k !== 'players')) {
+      expect(sha(db.file(raw, key)), key).toBe(sha(db.file(masked, key)));
     }
   });
 
   it('I40 Parquet schema, column descriptions and all key-value metadata are the same in both modes', async () => {
-    for (const key of TABLE_KEYS) {
-      const kv = (run: 'multi' | 'multiRaw') => `SELECT decode(key) AS k, decode(value) AS v FROM parquet_kv_metadata('${db.file(run, key)}')`;
-      const schema = (run: 'multi' | 'multiRaw') =>
+    for (const key of keysOf(masked)) {
+      const kv = (run: RunName) => `SELECT decode(key) AS k, decode(value) AS v FROM parquet_kv_metadata('${db.file(run, key)}')`;
+      const schema = (run: RunName) =>
         `SELECT name, type, repetition_type, logical_type, converted_type, num_children FROM parquet_schema('${db.file(run, key)}')`;
-      expect(await db.num(`SELECT count(*) FROM (${kv('multi')})`), key).toBeGreaterThan(0);
+      expect(await db.num(`SELECT count(*) FROM (${kv(masked)})`), key).toBeGreaterThan(0);
       for (const q of [kv, schema]) {
-        expect(await db.violations(`${q('multi')} EXCEPT ${q('multiRaw')}`), key).toEqual([]);
-        expect(await db.violations(`${q('multiRaw')} EXCEPT ${q('multi')}`), key).toEqual([]);
+        expect(await db.violations(`${q(masked)} EXCEPT ${q(raw)}`), key).toEqual([]);
+        expect(await db.violations(`${q(raw)} EXCEPT ${q(masked)}`), key).toEqual([]);
       }
     }
   });

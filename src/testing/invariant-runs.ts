@@ -82,7 +82,7 @@ const legacy = (name: string, seed: number, start: string): RunSpec =>
 const MULTI_ARGS = ['--slots', '300000', '--tables', '200000', '--security', '140000', '--players', '12000', '--start', '2026-10-01', '--days', '30', '--seed', '7'];
 const MULTI_COUNTS: EventCounts = { slots: 300_000, tables: 200_000, players: 12_000, financial: null, security: 140_000, compliance: null };
 
-export const RUNS = {
+const RUNS_BASE = {
   /** The multi-chunk scenario: every event table spans ≥ 3 chunks of 65,536 rows. */
   multi: spec('multi', MULTI_ARGS, '2026-10-01T00:00:00Z', 30, MULTI_COUNTS),
   /** The same scenario with raw PII (I40). */
@@ -111,7 +111,29 @@ export const RUNS = {
   empty: spec('empty', ['--slots', '0', '--tables', '0', '--security', '0', '--players', '0', '--start', '2026-10-01', '--days', '1'], '2026-10-01T00:00:00Z', 1, { slots: 0, tables: 0, players: 0, financial: null, security: 0, compliance: null }),
 } as const satisfies Record<string, RunSpec>;
 
+/** The raw-PII twin (--include-pii) of a masked run: the same scenario, presented raw (I40). */
+const rawTwin = <N extends string>(r: RunSpec & { name: N }): RunSpec & { name: `${N}Raw` } =>
+  ({ ...r, name: `${r.name}Raw`, args: [...r.args, '--include-pii'], pii: 'raw' }) as RunSpec & { name: `${N}Raw` };
+
+const TWINS = {
+  small1Raw: rawTwin(RUNS_BASE.small1),
+  small42Raw: rawTwin(RUNS_BASE.small42),
+  smallMaxRaw: rawTwin(RUNS_BASE.smallMax),
+  small7Raw: rawTwin(RUNS_BASE.small7),
+  small2026Raw: rawTwin(RUNS_BASE.small2026),
+  legacy3Raw: rawTwin(RUNS_BASE.legacy3),
+  legacy8Raw: rawTwin(RUNS_BASE.legacy8),
+} as const;
+
+export const RUNS = { ...RUNS_BASE, ...TWINS } as const satisfies Record<string, RunSpec>;
+
 export type RunName = keyof typeof RUNS;
+
+/** Masked runs and their raw twins (I39, I40): 5 seeds of the small preset, 2 of legacy, and the multi-chunk run. */
+export const TWIN_RUNS = [
+  ['multi', 'multiRaw'], ['small1', 'small1Raw'], ['small42', 'small42Raw'], ['smallMax', 'smallMaxRaw'], ['small7', 'small7Raw'],
+  ['small2026', 'small2026Raw'], ['legacy3', 'legacy3Raw'], ['legacy8', 'legacy8Raw'],
+] as const satisfies readonly (readonly [RunName, RunName])[];
 
 /** The masked runs with rows, over which the per-row invariants are checked. */
 export const ROW_RUNS = [
