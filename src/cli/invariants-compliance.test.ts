@@ -17,10 +17,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMAS } from '../generators/schema';
 import { DUCKDB_TYPES } from '../export/test-helpers';
-import { ALL_KEYS, chunkBatches, openInvariantDb, ts, window, type InvariantDb } from '../testing/invariant-db';
+import { openInvariantDb, window, type InvariantDb } from '../testing/invariant-db';
+import { expectMetadata, expectTimestampsInOrder } from '../testing/event-file-checks';
 import { COMPLIANCE_RUNS, RUNS, generateRuns, type ComplianceRun, type JurisdictionId, type RunName } from '../testing/invariant-runs';
 
-const CHUNK = 65_536;
 const HOUR_US = 3_600_000_000;
 
 /** SPEC 2.4 W-2G thresholds: Slots / Video Poker / Bingo (gross) and Keno (net of the wager). */
@@ -201,24 +201,11 @@ describe.each(COMPLIANCE_RUNS)('run %s', (run) => {
   });
 
   it('I5 every filing_timestamp lies in [start, end); I6 the file is sorted by filing_timestamp', async () => {
-    const { start, end } = window(run);
-    const outside = `SELECT file_row_number, filing_timestamp FROM ${run}_compliance
-      WHERE NOT (filing_timestamp >= ${start} AND filing_timestamp < ${end})`;
-    expect(await db.violations(outside)).toEqual([]);
-    const decreasing = `SELECT * FROM (SELECT file_row_number, filing_timestamp,
-        lag(filing_timestamp) OVER (ORDER BY file_row_number) AS previous FROM ${run}_compliance) WHERE filing_timestamp < previous`;
-    expect(await db.violations(decreasing)).toEqual([]);
+    await expectTimestampsInOrder(db, run, 'compliance', 'filing_timestamp');
   });
 
   it('I7 _ingested_at = as_of, _source ComplianceGenerator, _batch_id constant per chunk and distinct from every other chunk of the run', async () => {
-    const wrong = `SELECT file_row_number, _ingested_at, _source FROM ${run}_compliance
-      WHERE _ingested_at <> ${ts(RUNS[run].end)} OR _source <> 'ComplianceGenerator'`;
-    expect(await db.violations(wrong)).toEqual([]);
-    await db.all(`CREATE OR REPLACE TEMP TABLE batches_${run} AS ${chunkBatches(run, ALL_KEYS)}`);
-    expect(await db.violations(`SELECT * FROM batches_${run} WHERE tbl = 'compliance' AND (ids <> 1 OR NOT regexp_full_match(batch_id, '[0-9a-f]{8}'))`)).toEqual([]);
-    expect(await db.violations(`SELECT batch_id, list(tbl || '#' || chunk) AS chunks FROM batches_${run} GROUP BY 1
-      HAVING count(*) > 1 AND bool_or(tbl = 'compliance')`)).toEqual([]);
-    expect(await db.num(`SELECT count(*) FROM batches_${run} WHERE tbl = 'compliance'`)).toBe(Math.ceil(n / CHUNK));
+    await expectMetadata(db, run, 'compliance');
   });
 
   it('I8/I9 every player exists, is Active, not self-excluded, and enrollment_date ≤ transaction_date ≤ last_visit_date', async () => {

@@ -12,10 +12,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMAS } from '../generators/schema';
 import { DUCKDB_TYPES } from '../export/test-helpers';
-import { ALL_KEYS, chunkBatches, openInvariantDb, ts, window, type InvariantDb } from '../testing/invariant-db';
+import { openInvariantDb, window, type InvariantDb } from '../testing/invariant-db';
+import { expectMetadata, expectTimestampsInOrder } from '../testing/event-file-checks';
 import { COMPLIANCE_RUNS, RUNS, generateRuns, type ComplianceRun } from '../testing/invariant-runs';
 
-const CHUNK = 65_536;
 
 /** SPEC 7.2: every transaction type (JACKPOT_PAYOUT only as a W-2G payout, 7.4). */
 const TYPES = [
@@ -114,24 +114,11 @@ describe.each(COMPLIANCE_RUNS)('run %s', (run) => {
   });
 
   it('I5 every transaction_timestamp lies in [start, end); I6 the file is non-decreasing in transaction_timestamp', async () => {
-    const { start, end } = window(run);
-    const outside = `SELECT file_row_number, transaction_timestamp FROM ${run}_financial
-      WHERE NOT (transaction_timestamp >= ${start} AND transaction_timestamp < ${end})`;
-    expect(await db.violations(outside)).toEqual([]);
-    const decreasing = `SELECT * FROM (SELECT file_row_number, transaction_timestamp,
-        lag(transaction_timestamp) OVER (ORDER BY file_row_number) AS previous FROM ${run}_financial) WHERE transaction_timestamp < previous`;
-    expect(await db.violations(decreasing)).toEqual([]);
+    await expectTimestampsInOrder(db, run, 'financial', 'transaction_timestamp');
   });
 
   it('I7 _ingested_at = as_of, _source FinancialGenerator, _batch_id constant per chunk and distinct from every other chunk of the run', async () => {
-    const wrong = `SELECT file_row_number, _ingested_at, _source FROM ${run}_financial
-      WHERE _ingested_at <> ${ts(RUNS[run].end)} OR _source <> 'FinancialGenerator'`;
-    expect(await db.violations(wrong)).toEqual([]);
-    await db.all(`CREATE OR REPLACE TEMP TABLE batches_${run} AS ${chunkBatches(run, ALL_KEYS)}`);
-    expect(await db.violations(`SELECT * FROM batches_${run} WHERE tbl = 'financial' AND (ids <> 1 OR NOT regexp_full_match(batch_id, '[0-9a-f]{8}'))`)).toEqual([]);
-    expect(await db.violations(`SELECT batch_id, list(tbl || '#' || chunk) AS chunks FROM batches_${run} GROUP BY 1
-      HAVING count(*) > 1 AND bool_or(tbl = 'financial')`)).toEqual([]);
-    expect(await db.num(`SELECT count(*) FROM batches_${run} WHERE tbl = 'financial'`)).toBe(Math.ceil(RUNS[run].counts.financial! / CHUNK));
+    await expectMetadata(db, run, 'financial');
   });
 
   it('I8/I9 every player exists, is Active, not self-excluded, and enrollment_date ≤ gd(transaction_timestamp) ≤ last_visit_date', async () => {
