@@ -6,28 +6,10 @@
 import { createHash } from 'node:crypto';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createZipWriter, type ZipMethod } from '../export/zip';
+import { createZipWriter } from '../export/zip';
+import type { OutputTarget } from '../export/write-run';
 
-/** A written file: its own size and SHA-256 (lowercase hex), also inside a zip (never the entry's compressed form). */
-export interface FileStats {
-  readonly bytes: number;
-  readonly sha256: string;
-}
-
-/** The zip bundle once complete. */
-export interface BundleStats {
-  readonly file: string;
-  readonly bytes: number;
-}
-
-export interface OutputTarget {
-  /** Writes one file, read to the end; `method` says how a zip stores it (ignored for loose files). */
-  write(name: string, method: ZipMethod, data: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<FileStats>;
-  /** Completes the output; the bundle's name and size, or null for loose files. */
-  commit(): Promise<BundleStats | null>;
-  /** Removes every file of the run, finished or not. */
-  discard(): Promise<void>;
-}
+export type { BundleStats, FileStats, OutputTarget } from '../export/write-run';
 
 /** Writes all of `chunk` (a single `write` may write less). */
 async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {

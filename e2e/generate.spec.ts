@@ -1,0 +1,90 @@
+/**
+ * A person's path through the built app in Chromium: the small preset over a fixed window, generated in the
+ * Web Worker, downloaded as one zip that is byte-identical to the CLI's `--zip`; an invalid field blocks
+ * Generate with the SPEC 15 message; Cancel stops a large run. Screenshots go to test-results/e2e/.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { unzipSync } from 'fflate';
+
+const WINDOW = { start: '2026-10-01', end: '2026-10-08' };
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+async function fixedWindow(page: Page): Promise<void> {
+  await page.getByRole('radio', { name: 'Start and end' }).check();
+  await page.getByLabel('Start (UTC)').fill(WINDOW.start);
+  await page.getByLabel('End (UTC, exclusive)').fill(WINDOW.end);
+}
+
+test('small preset: generate, see 100 %, download the zip; it equals the CLI --zip byte for byte', async ({ page }, info) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Casino Data Studio' })).toBeVisible();
+  await page.screenshot({ path: info.outputPath('01-scenario.png'), fullPage: true });
+  await expect(page.getByLabel('Preset')).toHaveValue('small');
+  await fixedWindow(page);
+  await page.getByLabel('Seed').fill('42');
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(page.getByRole('status')).toContainText('Done: 18,700 rows', { timeout: 120_000 });
+  await expect(page.getByRole('progressbar', { name: 'Overall progress' })).toHaveAttribute('aria-valuenow', '100');
+  await page.screenshot({ path: info.outputPath('02-done.png'), fullPage: true });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download all (.zip)' }).click()]);
+  expect(download.suggestedFilename()).toBe('casino_data_42_20261001_20261007.zip');
+  const zipPath = info.outputPath('app.zip');
+  await download.saveAs(zipPath);
+  const zipBytes = readFileSync(zipPath);
+  const entries = unzipSync(zipBytes);
+  const names = Object.keys(entries);
+  expect(names).toEqual([
+    'bronze_slot_telemetry.parquet', 'bronze_table_games.parquet', 'bronze_player_profile.parquet',
+    'bronze_financial_txn.parquet', 'bronze_security_events.parquet', 'bronze_compliance.parquet', 'manifest.json',
+  ]);
+  const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json'])) as { files: { file: string; rows: number; sha256: string }[] };
+  expect(manifest.files.map((f) => f.rows)).toEqual([10_000, 5_000, 1_000, 2_000, 500, 200]);
+  for (const f of manifest.files) {
+    const bytes = entries[f.file];
+    expect(new TextDecoder().decode(bytes.subarray(0, 4)), f.file).toBe('PAR1');
+    expect(new TextDecoder().decode(bytes.subarray(bytes.length - 4)), f.file).toBe('PAR1');
+    expect(sha256(bytes), f.file).toBe(f.sha256);
+  }
+
+  const dir = mkdtempSync(join(tmpdir(), 'cds-e2e-cli-'));
+  try {
+    execFileSync(process.execPath, ['dist-cli/main.mjs', '--preset', 'small', '--start', WINDOW.start, '--end', WINDOW.end, '--seed', '42', '--zip', '-o', dir], { stdio: 'pipe' });
+    const [cliZip] = readdirSync(dir);
+    expect(cliZip).toBe(download.suggestedFilename());
+    expect(sha256(zipBytes)).toBe(sha256(readFileSync(join(dir, cliZip))));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an invalid field shows its SPEC 15 message next to it and disables Generate', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Seed').fill('12.5');
+  await expect(page.getByText('seed must be a whole number from 0 to 4294967295 (got 12.5)')).toBeVisible();
+  await expect(page.getByLabel('Seed')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('button', { name: 'Generate' })).toBeDisabled();
+  await page.getByLabel('Slot events rows').fill('-5');
+  await expect(page.getByText('Slot events must be a whole number from 0 to 100,000,000 (got -5)')).toBeVisible();
+  await page.getByLabel('Seed').fill('7');
+  await page.getByLabel('Slot events rows').fill('5000');
+  await expect(page.getByRole('button', { name: 'Generate' })).toBeEnabled();
+});
+
+test('Cancel stops a running generation promptly and says so', async ({ page }, info) => {
+  await page.goto('/');
+  await page.getByLabel('Preset').selectOption('demo');
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(page.getByRole('status')).toContainText('Generating…');
+  await expect(page.getByRole('progressbar', { name: 'Slot events progress' })).not.toHaveAttribute('aria-valuenow', '0', { timeout: 60_000 });
+  await page.screenshot({ path: info.outputPath('03-running.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('status')).toContainText('Generation cancelled', { timeout: 2_000 });
+  await expect(page.getByRole('button', { name: 'Generate' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Download all (.zip)' })).toHaveCount(0);
+});

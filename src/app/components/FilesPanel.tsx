@@ -1,0 +1,73 @@
+/** The generated files: each downloadable, or all as one zip with manifest.json (SPEC 13.4). */
+import { useEffect, useMemo, useState } from 'react';
+import { count, fileSize } from '../format';
+import { useApp } from '../store';
+
+function save(name: string, data: Blob): void {
+  const url = URL.createObjectURL(data);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function FilesPanel() {
+  const { result, status, downloadZip } = useApp();
+  const [zipping, setZipping] = useState(false);
+  const [zipError, setZipError] = useState<string | null>(null);
+  const urls = useMemo(() => (result ? result.files.map((f) => URL.createObjectURL(f.data)) : []), [result]);
+  useEffect(() => () => urls.forEach((u) => URL.revokeObjectURL(u)), [urls]);
+  if (status !== 'done' || !result) return null;
+  const f = result.filings;
+  return (
+    <section className="panel files" aria-label="Files">
+      <div className="actions">
+        <h2>Files</h2>
+        <button
+          type="button"
+          className="primary"
+          disabled={zipping}
+          onClick={async () => {
+            setZipping(true);
+            setZipError(null);
+            try {
+              const zip = await downloadZip();
+              save(zip.name, zip.data);
+            } catch (error) {
+              setZipError(error instanceof Error ? error.message : String(error));
+            } finally {
+              setZipping(false);
+            }
+          }}
+        >
+          {zipping ? 'Preparing zip…' : 'Download all (.zip)'}
+        </button>
+      </div>
+      {zipError && <p className="error" role="alert">{zipError}</p>}
+      <table className="file-list">
+        <thead>
+          <tr><th scope="col">File</th><th scope="col">Rows</th><th scope="col">Size</th><th scope="col">SHA-256</th></tr>
+        </thead>
+        <tbody>
+          {result.files.map((file, i) => (
+            <tr key={file.name}>
+              <td><a href={urls[i]} download={file.name}>{file.name}</a></td>
+              <td className="num">{file.key ? count(file.rows) : ''}</td>
+              <td className="num">{fileSize(file.bytes)}</td>
+              <td><code title={file.sha256}>{file.sha256.slice(0, 16)}…</code></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {f && (
+        <p className="filings">
+          Filings: CTR {count(f.ctr)} ({count(f.ctr_source_rows)} cash transactions), SAR {count(f.sar)} ({count(f.sar_source_rows)} transactions),
+          W-2G {count(f.w2g)} ({count(f.w2g_jackpots)} jackpots, {count(f.w2g_payouts)} payouts)
+        </p>
+      )}
+    </section>
+  );
+}

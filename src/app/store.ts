@@ -1,0 +1,89 @@
+/** App state (zustand): the scenario form, its validation, and the run with its progress and files. */
+import { create } from 'zustand';
+import { resolveScenario, type ScenarioResult } from '../generators/scenario/validate';
+import type { TableKey } from '../generators/tables';
+import type { RunFile, RunProgress, RunResult } from '../workers/run-api';
+import { RunCancelled, RunClient } from '../workers/run-client';
+import { initialForm, todayMidnight, toScenarioInput, withPreset, type FormPreset, type ScenarioForm } from './scenario-form';
+
+export interface TableProgress extends RunProgress {
+  /** performance.now() when the table started. */
+  readonly startedAt: number;
+  readonly updatedAt: number;
+}
+
+export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+
+export interface AppState {
+  form: ScenarioForm;
+  /** The UTC midnight of today, read once at load (SPEC 2.2). */
+  today: number;
+  validation: ScenarioResult;
+  status: RunStatus;
+  message: string | null;
+  progress: Partial<Record<TableKey, TableProgress>>;
+  startedAt: number;
+  finishedAt: number;
+  result: RunResult | null;
+  setForm(patch: Partial<ScenarioForm>): void;
+  choosePreset(preset: FormPreset): void;
+  generate(): Promise<void>;
+  cancel(): void;
+  downloadZip(): Promise<{ name: string; data: Blob }>;
+}
+
+const client = new RunClient();
+const validate = (form: ScenarioForm, today: number) => resolveScenario(toScenarioInput(form, today));
+
+export const useApp = create<AppState>((set, get) => {
+  const today = todayMidnight();
+  const form = initialForm();
+  return {
+    form,
+    today,
+    validation: validate(form, today),
+    status: 'idle',
+    message: null,
+    progress: {},
+    startedAt: 0,
+    finishedAt: 0,
+    result: null,
+    setForm(patch) {
+      // Editing a volume makes the scenario custom; other fields keep the chosen preset.
+      const touchesVolumes = 'counts' in patch || 'include' in patch;
+      const next = { ...get().form, ...patch, ...(touchesVolumes ? { preset: 'custom' as const } : {}) };
+      set({ form: next, validation: validate(next, get().today) });
+    },
+    choosePreset(preset) {
+      const next = withPreset(get().form, preset);
+      set({ form: next, validation: validate(next, get().today) });
+    },
+    async generate() {
+      const { validation } = get();
+      if (!validation.ok || get().status === 'running') return;
+      const startedAt = performance.now();
+      set({ status: 'running', message: null, progress: {}, result: null, startedAt, finishedAt: 0 });
+      try {
+        const result = await client.start(validation.scenario, (p) => {
+          const now = performance.now();
+          set((s) => {
+            const before = s.progress[p.table];
+            // Progress arrives on its own channel: never move a table backwards.
+            if (s.status !== 'running' || (before && before.rowsDone > p.rowsDone)) return {};
+            return { progress: { ...s.progress, [p.table]: { ...p, startedAt: before?.startedAt ?? now, updatedAt: now } } };
+          });
+        });
+        set({ status: 'done', result, finishedAt: performance.now() });
+      } catch (error) {
+        if (error instanceof RunCancelled) set({ status: 'cancelled', message: 'Generation cancelled: nothing was kept.', finishedAt: performance.now() });
+        else set({ status: 'failed', message: error instanceof Error ? error.message : String(error), finishedAt: performance.now() });
+      }
+    },
+    cancel() {
+      if (get().status === 'running') client.cancel();
+    },
+    downloadZip: () => client.zip(),
+  };
+});
+
+export type { RunFile };

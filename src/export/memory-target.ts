@@ -1,0 +1,72 @@
+/**
+ * An output target in memory, for the browser: each file becomes a Blob (with its size and SHA-256, computed
+ * as it streams by), and the zip bundle is built on demand from those files, byte-identical to the CLI's
+ * `--zip` (SPEC 13.4). Environment-agnostic: Blob exists in browsers and in Node.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import type { Scenario } from '../generators/scenario/types';
+import { MANIFEST_FILE } from './manifest';
+import type { FileStats, OutputTarget } from './write-run';
+import { createZipWriter, zipFileName, zipMethodFor, type ZipMethod } from './zip';
+
+export interface MemoryFile extends FileStats {
+  readonly name: string;
+  readonly method: ZipMethod;
+  readonly data: Blob;
+}
+
+export interface MemoryTarget extends OutputTarget {
+  /** The files written so far, in write order (tables, then manifest.json). */
+  readonly files: readonly MemoryFile[];
+}
+
+export function memoryTarget(): MemoryTarget {
+  const files: MemoryFile[] = [];
+  return {
+    files,
+    async write(name, method, data) {
+      const hash = sha256.create();
+      const parts: Uint8Array<ArrayBuffer>[] = [];
+      let bytes = 0;
+      for await (const chunk of data) {
+        hash.update(chunk);
+        bytes += chunk.length;
+        parts.push(chunk as Uint8Array<ArrayBuffer>);
+      }
+      const file = { name, method, bytes, sha256: bytesToHex(hash.digest()), data: new Blob(parts) };
+      files.push(file);
+      return { bytes: file.bytes, sha256: file.sha256 };
+    },
+    commit: async () => null,
+    async discard() {
+      files.length = 0;
+    },
+  };
+}
+
+/** The bytes of a Blob in pieces of at most 1 MiB (a zip entry streams through them). */
+async function* blobPieces(blob: Blob): AsyncGenerator<Uint8Array> {
+  const step = 1 << 20;
+  for (let at = 0; at < blob.size; at += step) yield new Uint8Array(await blob.slice(at, at + step).arrayBuffer());
+}
+
+/**
+ * The zip bundle of a run written to memory: the table files as they are, and manifest.json rewritten with
+ * `bundle` = zip, as the CLI writes it with `--zip`. `manifestFor` builds the manifest text for a scenario.
+ */
+export async function zipBundle(
+  scenario: Scenario,
+  files: readonly MemoryFile[],
+  manifestFor: (zipScenario: Scenario) => string,
+): Promise<{ name: string; data: Blob }> {
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  const zip = createZipWriter(scenario.as_of, { write: (chunk) => void parts.push(chunk.slice()) });
+  for (const file of files) {
+    if (file.name === MANIFEST_FILE) continue;
+    await zip.addEntry(file.name, zipMethodFor(scenario.format), blobPieces(file.data));
+  }
+  await zip.addEntry(MANIFEST_FILE, 'deflate', [new TextEncoder().encode(manifestFor({ ...scenario, bundle: 'zip' }))]);
+  await zip.finish();
+  return { name: zipFileName(scenario), data: new Blob(parts) };
+}

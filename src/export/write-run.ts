@@ -1,0 +1,133 @@
+/**
+ * Writes the selected tables of a run, then manifest.json (SPEC 13.4), into any output target: loose files or a
+ * zip on disk (the CLI), or in memory (the browser). Tables stream one after another while a bounded window of
+ * chunk groups is generated ahead across tables. On failure or cancellation the target discards everything, so
+ * nothing unfinished (and no half dataset) is left. Environment-agnostic.
+ */
+import type { TablePlan } from '../generators/engine';
+import { SCHEMAS } from '../generators/schema';
+import type { Scenario } from '../generators/scenario/types';
+import { ENGINE_VERSION } from '../generators/version';
+import { ChunkScheduler, type GroupProducer } from './chunk-stream';
+import { encodeTable, fileName } from './encode';
+import { FilingCounter } from './filing-counts';
+import { buildManifest, MANIFEST_FILE, NO_FILINGS, type ManifestFilings } from './manifest';
+import { zipMethodFor, type ZipMethod } from './zip';
+
+/** A written file: its own size and SHA-256 (lowercase hex), also inside a zip (never the entry's compressed form). */
+export interface FileStats {
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+/** The zip bundle once complete. */
+export interface BundleStats {
+  readonly file: string;
+  readonly bytes: number;
+}
+
+/** Where a run's files go. */
+export interface OutputTarget {
+  /** Writes one file, read to the end; `method` says how a zip stores it (ignored for loose files). */
+  write(name: string, method: ZipMethod, data: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<FileStats>;
+  /** Completes the output; the bundle's name and size, or null for loose files. */
+  commit(): Promise<BundleStats | null>;
+  /** Removes every file of the run, finished or not. */
+  discard(): Promise<void>;
+}
+
+export interface WrittenFile {
+  readonly key: TablePlan['key'];
+  readonly file: string;
+  readonly rows: number;
+  /** The file's own size, also when it sits in a zip. */
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+export interface WriteHooks {
+  /** Before a table starts. */
+  onTableStart?(plan: TablePlan): void;
+  /** Rows done so far in the current table. */
+  onRows?(plan: TablePlan, rowsDone: number): void;
+  onTableDone?(file: WrittenFile): void;
+  /** The zip bundle, once complete (bundle = zip only). */
+  onBundleDone?(bundle: BundleStats): void;
+  /** Checked between chunks; when aborted the run stops and its files are removed. */
+  signal?: AbortSignal;
+  /** The filing counts read from the compliance rows, once that table is written. */
+  onFilings?(filings: ManifestFilings): void;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('Generation cancelled by user.');
+    this.name = 'CancelledError';
+  }
+}
+
+/** Chunk groups requested ahead of the writer per worker: a bounded window keeps memory flat. */
+const GROUPS_AHEAD_PER_WORKER = 1;
+
+/** Writes every table of `plans` and the manifest to `target`, generating with `produce` (`workers` sizes the window). */
+export async function writeRun(
+  scenario: Scenario,
+  plans: readonly TablePlan[],
+  target: OutputTarget,
+  produce: GroupProducer,
+  workers: number,
+  hooks: WriteHooks = {},
+): Promise<WrittenFile[]> {
+  const scheduler = new ChunkScheduler(plans, produce, Math.max(2, workers * GROUPS_AHEAD_PER_WORKER));
+  const counter = new FilingCounter();
+  try {
+    const files: WrittenFile[] = [];
+    for (const plan of plans) {
+      hooks.onTableStart?.(plan);
+      const file = await writeTable(scenario, plan, target, scheduler, hooks, counter);
+      files.push(file);
+      hooks.onTableDone?.(file);
+    }
+    const manifest = buildManifest({
+      scenario,
+      engineVersion: ENGINE_VERSION,
+      files: files.map((f) => ({ ...f, format: scenario.format, compression: scenario.compression })),
+      filings: plans.some((p) => p.key === 'compliance') ? counter.result() : NO_FILINGS,
+    });
+    if (plans.some((p) => p.key === 'compliance')) hooks.onFilings?.(counter.result());
+    await target.write(MANIFEST_FILE, 'deflate', [new TextEncoder().encode(manifest)]);
+    const bundle = await target.commit();
+    if (bundle) hooks.onBundleDone?.(bundle);
+    return files;
+  } catch (error) {
+    await target.discard();
+    throw error;
+  }
+}
+
+async function writeTable(
+  scenario: Scenario,
+  plan: TablePlan,
+  target: OutputTarget,
+  scheduler: ChunkScheduler,
+  hooks: WriteHooks,
+  counter: FilingCounter,
+): Promise<WrittenFile> {
+  const schema = SCHEMAS[plan.key];
+  const name = fileName(schema, scenario.format);
+  const chunks = scheduler.stream(plan, (rows) => {
+    if (hooks.signal?.aborted) throw new CancelledError();
+    hooks.onRows?.(plan, rows);
+  });
+  const rows = plan.key === 'compliance' ? counter.tap(chunks) : chunks;
+  const pieces = untilAborted(encodeTable(schema, rows, scenario.format, scenario.compression), hooks.signal);
+  const { bytes, sha256 } = await target.write(name, zipMethodFor(scenario.format), pieces);
+  return { key: plan.key, file: name, rows: plan.rows, bytes, sha256 };
+}
+
+async function* untilAborted(pieces: AsyncIterable<Uint8Array>, signal: AbortSignal | undefined): AsyncGenerator<Uint8Array> {
+  for await (const piece of pieces) {
+    if (signal?.aborted) throw new CancelledError();
+    yield piece;
+  }
+}

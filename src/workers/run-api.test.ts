@@ -1,0 +1,59 @@
+/**
+ * The browser's run API over a real MessageChannel with Comlink, in Node: progress crosses as a proxied
+ * callback, files and the zip come back as Blobs, and the zip equals the CLI's `--zip` byte for byte.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expose, proxy, wrap } from 'comlink';
+import { afterAll, describe, expect, it } from 'vitest';
+import { resolveScenario } from '../generators/scenario/validate';
+import { createRunApi, type RunApi, type RunProgress } from './run-api';
+
+const dir = mkdtempSync(join(tmpdir(), 'cds-run-api-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+function connect(): RunApi {
+  const { port1, port2 } = new MessageChannel();
+  expose(createRunApi(), port1 as unknown as Parameters<typeof expose>[1]);
+  return wrap<RunApi>(port2 as unknown as Parameters<typeof wrap>[0]) as unknown as RunApi;
+}
+
+describe('run API over a MessageChannel', () => {
+  it('generates the small preset with progress, returns Blobs, and zips exactly as the CLI --zip', async () => {
+    const result = resolveScenario({ preset: 'small', start: '2026-10-01', end: '2026-10-08', seed: 42, today: 0 });
+    if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
+    const api = connect();
+    const progress: RunProgress[] = [];
+    const run = await api.start(result.scenario, undefined, proxy((p: RunProgress) => void progress.push(p)));
+    expect(run.files.map((f) => f.name)).toEqual([
+      'bronze_slot_telemetry.parquet', 'bronze_table_games.parquet', 'bronze_player_profile.parquet',
+      'bronze_financial_txn.parquet', 'bronze_security_events.parquet', 'bronze_compliance.parquet', 'manifest.json',
+    ]);
+    for (const f of run.files) expect(sha256(new Uint8Array(await f.data.arrayBuffer())), f.name).toBe(f.sha256);
+    expect(run.filings).toMatchObject({ ctr: 80, sar: 30, w2g: 90, w2g_payouts: 90 });
+    // Progress calls cross on their own channel: let the last ones arrive, then every table has reported its end.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    for (const key of ['slots', 'tables', 'players', 'financial', 'security', 'compliance'] as const) {
+      const rows = result.scenario.counts[key]!;
+      const mine = progress.filter((p) => p.table === key).map((p) => p.rowsDone);
+      expect(Math.max(...mine), key).toBe(rows);
+      expect(mine.every((done) => done >= 0 && done <= rows), key).toBe(true);
+    }
+
+    const zip = await api.zip();
+    expect(zip.name).toBe('casino_data_42_20261001_20261007.zip');
+    execFileSync(process.execPath, ['dist-cli/main.mjs', '--preset', 'small', '--start', '2026-10-01', '--end', '2026-10-08', '--seed', '42', '--zip', '-o', dir], { stdio: 'pipe' });
+    const [cliZip] = readdirSync(dir);
+    expect(sha256(new Uint8Array(await zip.data.arrayBuffer()))).toBe(sha256(readFileSync(join(dir, cliZip))));
+  });
+
+  it('rejects volumes that cannot back the plan with the E_VOLUME message, before any file', async () => {
+    const result = resolveScenario({ counts: { slots: 100, players: 1000, financial: 10, compliance: 1000 }, start: '2026-10-01', days: 7, seed: 1, today: 0 });
+    if (!result.ok) throw new Error('scenario');
+    await expect(connect().start(result.scenario, undefined, proxy(() => undefined))).rejects.toThrow(/^1,000 compliance filings \(400 CTR, 150 SAR, 450 W-2G\) need: /);
+  });
+});

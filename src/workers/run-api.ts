@@ -1,0 +1,88 @@
+/**
+ * The browser's run API: one scenario generated, encoded and kept in memory, with progress, then its files
+ * and zip bundle handed back as Blobs. Environment-agnostic wiring over the engine and the run writer; the
+ * browser exposes it from a Web Worker with Comlink (run.worker.ts), tests over a MessageChannel.
+ */
+import { createWorld, generateGroup, planTables, type TablePlan } from '../generators/engine';
+import { volumeError } from '../generators/feasibility';
+import type { Scenario } from '../generators/scenario/types';
+import type { TableKey } from '../generators/tables';
+import { buildManifest, type ManifestFilings, NO_FILINGS } from '../export/manifest';
+import { memoryTarget, zipBundle } from '../export/memory-target';
+import { writeRun, type WrittenFile } from '../export/write-run';
+import { ENGINE_VERSION } from '../generators/version';
+
+export interface RunProgress {
+  readonly table: TableKey;
+  readonly rowsDone: number;
+  readonly rows: number;
+}
+
+export interface RunFile {
+  /** The table, or null for manifest.json. */
+  readonly key: TableKey | null;
+  readonly name: string;
+  readonly rows: number;
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly data: Blob;
+}
+
+export interface RunResult {
+  readonly files: RunFile[];
+  readonly filings: ManifestFilings | null;
+}
+
+export interface RunApi {
+  /** Generates every selected table; rejects with the E_VOLUME message when the volumes cannot back the plan. */
+  start(scenario: Scenario, piiSecret: string | undefined, onProgress: (p: RunProgress) => void): Promise<RunResult>;
+  /** The zip bundle of the last run (SPEC 13.4), as the CLI writes it with `--zip`. */
+  zip(): Promise<{ name: string; data: Blob }>;
+}
+
+/** Progress messages per table at most every 100 ms, plus each table's last. */
+const PROGRESS_INTERVAL_MS = 100;
+
+export function createRunApi(): RunApi {
+  let last: { scenario: Scenario; files: ReturnType<typeof memoryTarget>['files']; written: WrittenFile[]; filings: ManifestFilings | null } | null = null;
+  return {
+    async start(scenario, piiSecret, onProgress) {
+      last = null;
+      const world = createWorld(scenario, piiSecret);
+      const volumes = volumeError(world);
+      if (volumes) throw new Error(volumes);
+      const target = memoryTarget();
+      let filings: ManifestFilings | null = null;
+      let lastSent = 0;
+      const report = (plan: TablePlan, rowsDone: number) => {
+        const now = performance.now();
+        if (rowsDone < plan.rows && now - lastSent < PROGRESS_INTERVAL_MS) return;
+        lastSent = now;
+        onProgress({ table: plan.key, rowsDone, rows: plan.rows });
+      };
+      const written = await writeRun(scenario, planTables(scenario), target, async (plan, first, count) => generateGroup(world, plan.key, first, count), 1, {
+        onTableStart: (plan) => report(plan, 0),
+        onRows: report,
+        onTableDone: (file) => onProgress({ table: file.key, rowsDone: file.rows, rows: file.rows }),
+        onFilings: (counts) => (filings = counts),
+      });
+      last = { scenario, files: target.files, written, filings };
+      const byName = new Map(written.map((w) => [w.file, w]));
+      return {
+        filings,
+        files: target.files.map((f) => ({
+          key: byName.get(f.name)?.key ?? null, name: f.name, rows: byName.get(f.name)?.rows ?? 0, bytes: f.bytes, sha256: f.sha256, data: f.data,
+        })),
+      };
+    },
+    async zip() {
+      if (!last) throw new Error('nothing generated yet');
+      const { scenario, files, written, filings } = last;
+      return zipBundle(scenario, files, (zipScenario) => buildManifest({
+        scenario: zipScenario, engineVersion: ENGINE_VERSION,
+        files: written.map((f) => ({ ...f, format: scenario.format, compression: scenario.compression })),
+        filings: filings ?? NO_FILINGS,
+      }));
+    },
+  };
+}

@@ -1,0 +1,13 @@
+/** The browser's run worker: parquet-wasm initialised once, then the run API over Comlink. */
+import { expose } from 'comlink';
+import initParquetWasm, * as parquetWasm from 'parquet-wasm/esm';
+import wasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
+import { setParquetWasmLoader, type ParquetWasmModule } from '../export/parquet-wasm';
+import { createRunApi } from './run-api';
+
+setParquetWasmLoader(async () => {
+  await initParquetWasm({ module_or_path: wasmUrl });
+  return parquetWasm as unknown as ParquetWasmModule;
+});
+
+expose(createRunApi());
