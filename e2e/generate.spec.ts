@@ -88,3 +88,38 @@ test('Cancel stops a running generation promptly and says so', async ({ page }, 
   await expect(page.getByRole('button', { name: 'Generate' })).toBeEnabled();
   await expect(page.getByRole('button', { name: 'Download all (.zip)' })).toHaveCount(0);
 });
+
+test('demo preset: the preview holds the first 100,000 slot rows, scrolls to the last one, sorts, and shows the schema', async ({ page }, info) => {
+  await page.goto('/');
+  await page.getByLabel('Preset').selectOption('demo');
+  await fixedWindow(page);
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(page.getByRole('status')).toContainText('Done: 675,000 rows', { timeout: 150_000 });
+  const explore = page.getByRole('region', { name: 'Explore' });
+  await expect(explore.getByText('First 100,000 of 500,000 rows, as generated.')).toBeVisible();
+  await expect(explore.getByRole('columnheader', { name: /event_id\s*string/ })).toBeVisible();
+  await expect(explore.getByRole('columnheader', { name: /event_timestamp\s*timestamp/ })).toBeVisible();
+  const grid = explore.getByLabel('Preview rows (scroll)');
+  // Rows are virtualised: only a window of them is in the DOM however far the grid scrolls.
+  expect(await grid.locator('tbody tr:not(.spacer)').count()).toBeLessThan(100);
+  await page.screenshot({ path: info.outputPath('04-preview.png'), fullPage: true });
+  await grid.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(grid.locator('tbody tr:not(.spacer)').last()).toBeVisible();
+  const lastTime = await grid.locator('tbody tr:not(.spacer)').last().locator('td').nth(6).textContent();
+  expect(lastTime).toMatch(/^2026-10-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+  // Sorting the preview by coin_in orders the rows by it (numbers sort descending first).
+  await grid.evaluate((el) => el.scrollTo(0, 0));
+  await explore.getByRole('button', { name: /^coin_in/ }).click();
+  const header = explore.getByRole('columnheader', { name: /coin_in/ });
+  await expect(header).not.toHaveAttribute('aria-sort', 'none');
+  const direction = await header.getAttribute('aria-sort');
+  const cell = (i: number) => grid.locator('tbody tr:not(.spacer)').nth(i).locator('td').nth(12).textContent();
+  const [first, second] = [Number(await cell(0)), Number(await cell(1))];
+  if (direction === 'descending') expect(first).toBeGreaterThanOrEqual(second);
+  else expect(first).toBeLessThanOrEqual(second);
+  expect(first).toBeGreaterThan(0);
+  await explore.getByRole('tab', { name: 'Schema' }).click();
+  await expect(explore.getByRole('cell', { name: 'Timestamp<MICROSECOND, UTC>' }).first()).toBeVisible();
+  await expect(explore.getByRole('row', { name: /jackpot_amount .* yes/ })).toBeVisible();
+  await page.screenshot({ path: info.outputPath('05-schema.png'), fullPage: true });
+});

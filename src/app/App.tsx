@@ -1,4 +1,5 @@
 /** Casino Data Studio: configure a scenario, generate it in a Web Worker, download the files. */
+import { ExplorePanel } from './components/ExplorePanel';
 import { FilesPanel } from './components/FilesPanel';
 import { RunPanel } from './components/RunPanel';
 import { ScenarioPanel } from './components/ScenarioPanel';
@@ -17,6 +18,7 @@ export function App() {
           <FilesPanel />
         </div>
       </main>
+      <ExplorePanel />
     </div>
   );
 }

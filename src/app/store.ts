@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import { resolveScenario, type ScenarioResult } from '../generators/scenario/validate';
 import type { TableKey } from '../generators/tables';
-import type { RunFile, RunProgress, RunResult } from '../workers/run-api';
+import type { RunFile, RunProgress, RunResult, SchemaField, TablePreview } from '../workers/run-api';
 import { RunCancelled, RunClient } from '../workers/run-client';
 import { initialForm, todayMidnight, toScenarioInput, withPreset, type FormPreset, type ScenarioForm } from './scenario-form';
 
@@ -30,6 +30,8 @@ export interface AppState {
   generate(): Promise<void>;
   cancel(): void;
   downloadZip(): Promise<{ name: string; data: Blob }>;
+  loadPreview(key: TableKey): Promise<TablePreview>;
+  loadSchema(key: TableKey): Promise<SchemaField[]>;
 }
 
 const client = new RunClient();
@@ -83,6 +85,8 @@ export const useApp = create<AppState>((set, get) => {
       if (get().status === 'running') client.cancel();
     },
     downloadZip: () => client.zip(),
+    loadPreview: (key) => client.preview(key),
+    loadSchema: (key) => client.schema(key),
   };
 });
 

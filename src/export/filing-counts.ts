@@ -41,14 +41,6 @@ export class FilingCounter {
     }
   }
 
-  /** Passes batches through, counting them. */
-  async *tap(batches: AsyncIterable<ColumnBatch>): AsyncGenerator<ColumnBatch> {
-    for await (const batch of batches) {
-      this.add(batch);
-      yield batch;
-    }
-  }
-
   result(): ManifestFilings {
     return { ...this.counts };
   }

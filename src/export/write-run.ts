@@ -4,6 +4,7 @@
  * chunk groups is generated ahead across tables. On failure or cancellation the target discards everything, so
  * nothing unfinished (and no half dataset) is left. Environment-agnostic.
  */
+import type { ColumnBatch } from '../generators/columns';
 import type { TablePlan } from '../generators/engine';
 import { SCHEMAS } from '../generators/schema';
 import type { Scenario } from '../generators/scenario/types';
@@ -50,6 +51,8 @@ export interface WriteHooks {
   onTableStart?(plan: TablePlan): void;
   /** Rows done so far in the current table. */
   onRows?(plan: TablePlan, rowsDone: number): void;
+  /** Each 65,536-row chunk as it is encoded (the browser keeps the first ones for its preview). */
+  onChunk?(plan: TablePlan, chunk: ColumnBatch): void;
   onTableDone?(file: WrittenFile): void;
   /** The zip bundle, once complete (bundle = zip only). */
   onBundleDone?(bundle: BundleStats): void;
@@ -119,10 +122,18 @@ async function writeTable(
     if (hooks.signal?.aborted) throw new CancelledError();
     hooks.onRows?.(plan, rows);
   });
-  const rows = plan.key === 'compliance' ? counter.tap(chunks) : chunks;
+  const counted = plan.key === 'compliance' ? observe(chunks, (chunk) => counter.add(chunk)) : chunks;
+  const rows = hooks.onChunk ? observe(counted, (chunk) => hooks.onChunk!(plan, chunk)) : counted;
   const pieces = untilAborted(encodeTable(schema, rows, scenario.format, scenario.compression), hooks.signal);
   const { bytes, sha256 } = await target.write(name, zipMethodFor(scenario.format), pieces);
   return { key: plan.key, file: name, rows: plan.rows, bytes, sha256 };
+}
+
+async function* observe(chunks: AsyncIterable<ColumnBatch>, see: (chunk: ColumnBatch) => void): AsyncGenerator<ColumnBatch> {
+  for await (const chunk of chunks) {
+    see(chunk);
+    yield chunk;
+  }
 }
 
 async function* untilAborted(pieces: AsyncIterable<Uint8Array>, signal: AbortSignal | undefined): AsyncGenerator<Uint8Array> {

@@ -3,10 +3,13 @@
  * and zip bundle handed back as Blobs. Environment-agnostic wiring over the engine and the run writer; the
  * browser exposes it from a Web Worker with Comlink (run.worker.ts), tests over a MessageChannel.
  */
+import { sliceBatch, type ColumnBatch } from '../generators/columns';
 import { createWorld, generateGroup, planTables, type TablePlan } from '../generators/engine';
+import { SCHEMAS } from '../generators/schema';
 import { volumeError } from '../generators/feasibility';
 import type { Scenario } from '../generators/scenario/types';
 import type { TableKey } from '../generators/tables';
+import { toArrowSchema } from '../export/arrow';
 import { buildManifest, type ManifestFilings, NO_FILINGS } from '../export/manifest';
 import { memoryTarget, zipBundle } from '../export/memory-target';
 import { writeRun, type WrittenFile } from '../export/write-run';
@@ -18,9 +21,20 @@ export interface RunProgress {
   readonly rows: number;
 }
 
+/** The first rows of a table as generated (at most PREVIEW_ROWS), in 65,536-row batches. */
+export interface TablePreview {
+  readonly key: TableKey;
+  readonly batches: readonly ColumnBatch[];
+}
+
+/** Rows the preview keeps per table (SPEC: at least the first 100,000). */
+export const PREVIEW_ROWS = 100_000;
+
 export interface RunFile {
   /** The table, or null for manifest.json. */
   readonly key: TableKey | null;
+  /** First and last value of the table's timestamp column (µs), or null (players, an empty table). */
+  readonly timeRange: readonly [number, number] | null;
   readonly name: string;
   readonly rows: number;
   readonly bytes: number;
@@ -38,6 +52,18 @@ export interface RunApi {
   start(scenario: Scenario, piiSecret: string | undefined, onProgress: (p: RunProgress) => void): Promise<RunResult>;
   /** The zip bundle of the last run (SPEC 13.4), as the CLI writes it with `--zip`. */
   zip(): Promise<{ name: string; data: Blob }>;
+  /** The first rows of one table of the last run. */
+  preview(key: TableKey): Promise<TablePreview>;
+  /** A table's columns as its Arrow schema declares them (the schema every file is written with). */
+  schema(key: TableKey): Promise<SchemaField[]>;
+}
+
+export interface SchemaField {
+  readonly name: string;
+  /** The Arrow type, e.g. `Utf8`, `Timestamp<MICROSECOND, UTC>`. */
+  readonly type: string;
+  readonly nullable: boolean;
+  readonly description: string;
 }
 
 /** Progress messages per table at most every 100 ms, plus each table's last. */
@@ -45,9 +71,24 @@ const PROGRESS_INTERVAL_MS = 100;
 
 export function createRunApi(): RunApi {
   let last: { scenario: Scenario; files: ReturnType<typeof memoryTarget>['files']; written: WrittenFile[]; filings: ManifestFilings | null } | null = null;
+  let previews = new Map<TableKey, ColumnBatch[]>();
   return {
     async start(scenario, piiSecret, onProgress) {
       last = null;
+      previews = new Map();
+      const ranges = new Map<TableKey, [number, number]>();
+      const keep = (plan: TablePlan, chunk: ColumnBatch) => {
+        const column = SCHEMAS[plan.key].columns.findIndex((c) => c.name === SCHEMAS[plan.key].timestampColumn);
+        const times = column >= 0 ? chunk.columns[column] : null;
+        if (times?.type === 'timestamp' && chunk.length > 0) {
+          const range = ranges.get(plan.key);
+          ranges.set(plan.key, [range?.[0] ?? times.values[0], times.values[chunk.length - 1]]);
+        }
+        const kept = previews.get(plan.key) ?? [];
+        const have = kept.reduce((n, b) => n + b.length, 0);
+        if (have < PREVIEW_ROWS && chunk.length > 0) kept.push(sliceBatch(chunk, 0, Math.min(chunk.length, PREVIEW_ROWS - have)));
+        previews.set(plan.key, kept);
+      };
       const world = createWorld(scenario, piiSecret);
       const volumes = volumeError(world);
       if (volumes) throw new Error(volumes);
@@ -63,6 +104,7 @@ export function createRunApi(): RunApi {
       const written = await writeRun(scenario, planTables(scenario), target, async (plan, first, count) => generateGroup(world, plan.key, first, count), 1, {
         onTableStart: (plan) => report(plan, 0),
         onRows: report,
+        onChunk: keep,
         onTableDone: (file) => onProgress({ table: file.key, rowsDone: file.rows, rows: file.rows }),
         onFilings: (counts) => (filings = counts),
       });
@@ -71,9 +113,18 @@ export function createRunApi(): RunApi {
       return {
         filings,
         files: target.files.map((f) => ({
-          key: byName.get(f.name)?.key ?? null, name: f.name, rows: byName.get(f.name)?.rows ?? 0, bytes: f.bytes, sha256: f.sha256, data: f.data,
+          key: byName.get(f.name)?.key ?? null, timeRange: ranges.get(byName.get(f.name)?.key as TableKey) ?? null, name: f.name, rows: byName.get(f.name)?.rows ?? 0, bytes: f.bytes, sha256: f.sha256, data: f.data,
         })),
       };
+    },
+    async preview(key) {
+      if (!last) throw new Error('nothing generated yet');
+      return { key, batches: previews.get(key) ?? [] };
+    },
+    async schema(key) {
+      return toArrowSchema(SCHEMAS[key]).fields.map((f) => ({
+        name: f.name, type: String(f.type), nullable: f.nullable, description: f.metadata.get('description') ?? '',
+      }));
     },
     async zip() {
       if (!last) throw new Error('nothing generated yet');

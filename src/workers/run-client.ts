@@ -5,7 +5,8 @@
  */
 import { proxy, wrap, type Remote } from 'comlink';
 import type { Scenario } from '../generators/scenario/types';
-import type { RunApi, RunProgress, RunResult } from './run-api';
+import type { TableKey } from '../generators/tables';
+import type { RunApi, RunProgress, RunResult, SchemaField, TablePreview } from './run-api';
 
 export class RunCancelled extends Error {
   constructor() {
@@ -38,6 +39,18 @@ export class RunClient {
   async zip(): Promise<{ name: string; data: Blob }> {
     if (!this.api) throw new Error('Nothing has been generated yet.');
     return this.api.zip();
+  }
+
+  /** The first rows of a generated table. */
+  async preview(key: TableKey): Promise<TablePreview> {
+    if (!this.api) throw new Error('Nothing has been generated yet.');
+    return this.api.preview(key);
+  }
+
+  /** A table's Arrow schema fields. */
+  async schema(key: TableKey): Promise<SchemaField[]> {
+    if (!this.api) throw new Error('Nothing has been generated yet.');
+    return this.api.schema(key);
   }
 
   /** Stops the run at once: the worker is terminated and the pending start rejects with RunCancelled. */

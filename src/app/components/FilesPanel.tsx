@@ -1,7 +1,11 @@
 /** The generated files: each downloadable, or all as one zip with manifest.json (SPEC 13.4). */
 import { useEffect, useMemo, useState } from 'react';
+import { formatInstant } from '../../generators/scenario/instant';
 import { count, fileSize } from '../format';
 import { useApp } from '../store';
+
+/** `YYYY-MM-DD HH:MM` of an instant (µs). */
+const minute = (us: number) => formatInstant(us).slice(0, 16).replace('T', ' ');
 
 function save(name: string, data: Blob): void {
   const url = URL.createObjectURL(data);
@@ -49,15 +53,16 @@ export function FilesPanel() {
       {zipError && <p className="error" role="alert">{zipError}</p>}
       <table className="file-list">
         <thead>
-          <tr><th scope="col">File</th><th scope="col">Rows</th><th scope="col">Size</th><th scope="col">SHA-256</th></tr>
+          <tr><th scope="col">File</th><th scope="col">Rows</th><th scope="col">Time range (UTC)</th><th scope="col">Size</th><th scope="col">SHA-256</th></tr>
         </thead>
         <tbody>
           {result.files.map((file, i) => (
             <tr key={file.name}>
               <td><a href={urls[i]} download={file.name}>{file.name}</a></td>
               <td className="num">{file.key ? count(file.rows) : ''}</td>
+              <td className="range">{file.timeRange ? `${minute(file.timeRange[0])} – ${minute(file.timeRange[1])}` : ''}</td>
               <td className="num">{fileSize(file.bytes)}</td>
-              <td><code title={file.sha256}>{file.sha256.slice(0, 16)}…</code></td>
+              <td><code title={file.sha256}>{file.sha256.slice(0, 10)}…</code></td>
             </tr>
           ))}
         </tbody>
