@@ -52,6 +52,23 @@ test('small preset: generate, see 100 %, download the zip; it equals the CLI --z
     expect(sha256(bytes), f.file).toBe(f.sha256);
   }
 
+  // The shared link restores every field and regenerates the same zip.
+  const link = await page.getByRole('link', { name: 'Link to this scenario' }).getAttribute('href');
+  expect(page.url()).toBe(link);
+  const again = await page.context().newPage();
+  await again.goto(link!);
+  await expect(again.getByLabel('Preset')).toHaveValue('small');
+  await expect(again.getByLabel('Start (UTC)')).toHaveValue('2026-10-01T00:00:00.000000Z');
+  await expect(again.getByLabel('End (UTC, exclusive)')).toHaveValue('2026-10-08T00:00:00.000000Z');
+  await expect(again.getByLabel('Seed')).toHaveValue('42');
+  await again.getByRole('button', { name: 'Generate' }).click();
+  await expect(again.getByRole('status')).toContainText('Done: 18,700 rows', { timeout: 120_000 });
+  const [shared] = await Promise.all([again.waitForEvent('download'), again.getByRole('button', { name: 'Download all (.zip)' }).click()]);
+  const sharedPath = info.outputPath('shared.zip');
+  await shared.saveAs(sharedPath);
+  expect(sha256(readFileSync(sharedPath))).toBe(sha256(zipBytes));
+  await again.close();
+
   const dir = mkdtempSync(join(tmpdir(), 'cds-e2e-cli-'));
   try {
     execFileSync(process.execPath, ['dist-cli/main.mjs', '--preset', 'small', '--start', WINDOW.start, '--end', WINDOW.end, '--seed', '42', '--zip', '-o', dir], { stdio: 'pipe' });
@@ -61,6 +78,15 @@ test('small preset: generate, see 100 %, download the zip; it equals the CLI --z
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('a tampered or foreign link is explained, and the default scenario is shown instead', async ({ page }) => {
+  await page.goto('/?spec_version=2&seed=-1&start=2026-10-01');
+  const banner = page.getByRole('alert').filter({ hasText: 'This link does not describe a scenario' });
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('spec_version');
+  await expect(page.getByLabel('Preset')).toHaveValue('small');
+  await expect(page.getByRole('button', { name: 'Generate' })).toBeEnabled();
 });
 
 test('an invalid field shows its SPEC 15 message next to it and disables Generate', async ({ page }) => {

@@ -5,7 +5,8 @@
 import { PRESETS, PRESET_NAMES, type PresetName } from '../generators/scenario/presets';
 import type { ScenarioError } from '../generators/scenario/errors';
 import type { ScenarioInput } from '../generators/scenario/validate';
-import type { ScenarioField } from '../generators/scenario/types';
+import type { Scenario, ScenarioField } from '../generators/scenario/types';
+import { formatInstant } from '../generators/scenario/instant';
 import { TABLE_KEYS, type TableKey } from '../generators/tables';
 import { DAY_US } from '../generators/time/units';
 
@@ -20,6 +21,8 @@ export interface ScenarioForm {
   days: string;
   start: string;
   end: string;
+  /** Snapshot instant (empty = end); set by shared links, editable in range mode. */
+  asOf: string;
   seed: string;
   pii: 'masked' | 'raw';
   format: 'parquet' | 'csv' | 'json';
@@ -72,6 +75,7 @@ export function initialForm(): ScenarioForm {
     days: '7',
     start: '',
     end: '',
+    asOf: '',
     seed: '42',
     pii: 'masked',
     format: 'parquet',
@@ -93,12 +97,34 @@ export function toScenarioInput(form: ScenarioForm, today: number): ScenarioInpu
     counts,
     seed: form.seed,
     ...(form.windowMode === 'days' ? { days: form.days } : { start: form.start, end: form.end }),
+    ...(form.windowMode === 'range' && form.asOf.trim() !== '' ? { as_of: form.asOf } : {}),
     pii: form.pii,
     format: form.format,
     ...(form.compression === 'default' ? {} : { compression: form.compression }),
     jurisdiction: form.jurisdiction,
     labels: FIELD_LABELS,
     today,
+  };
+}
+
+/** The form that gives exactly this scenario (a shared link): explicit window, volumes and compression. */
+export function formFromScenario(scenario: Scenario): ScenarioForm {
+  const preset = PRESET_NAMES.find((name) =>
+    TABLE_KEYS.every((k) => scenario.counts[k] === PRESETS[name].counts[k])) ?? 'custom';
+  return {
+    preset,
+    include: Object.fromEntries(TABLE_KEYS.map((k) => [k, scenario.counts[k] !== null])) as Record<TableKey, boolean>,
+    counts: Object.fromEntries(TABLE_KEYS.map((k) => [k, String(scenario.counts[k] ?? 0)])) as Record<TableKey, string>,
+    windowMode: 'range',
+    days: String(PRESETS.small.days),
+    start: formatInstant(scenario.start),
+    end: formatInstant(scenario.end),
+    asOf: scenario.as_of === scenario.end ? '' : formatInstant(scenario.as_of),
+    seed: String(scenario.seed),
+    pii: scenario.pii,
+    format: scenario.format,
+    compression: scenario.compression,
+    jurisdiction: scenario.jurisdiction as ScenarioForm['jurisdiction'],
   };
 }
 

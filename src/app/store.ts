@@ -4,7 +4,9 @@ import { resolveScenario, type ScenarioResult } from '../generators/scenario/val
 import type { TableKey } from '../generators/tables';
 import type { RunFile, RunProgress, RunResult, SchemaField, TablePreview } from '../workers/run-api';
 import { RunCancelled, RunClient } from '../workers/run-client';
-import { initialForm, todayMidnight, toScenarioInput, withPreset, type FormPreset, type ScenarioForm } from './scenario-form';
+import { parseScenarioQuery, serializeScenarioQuery } from '../generators/scenario/serialize';
+import type { Scenario } from '../generators/scenario/types';
+import { formFromScenario, initialForm, todayMidnight, toScenarioInput, withPreset, type FormPreset, type ScenarioForm } from './scenario-form';
 
 export interface TableProgress extends RunProgress {
   /** performance.now() when the table started. */
@@ -16,6 +18,8 @@ export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
 
 export interface AppState {
   form: ScenarioForm;
+  /** Why the link the page was opened with could not be used (tampered, another version). */
+  linkErrors: string[];
   /** The UTC midnight of today, read once at load (SPEC 2.2). */
   today: number;
   validation: ScenarioResult;
@@ -37,11 +41,27 @@ export interface AppState {
 const client = new RunClient();
 const validate = (form: ScenarioForm, today: number) => resolveScenario(toScenarioInput(form, today));
 
+/** The scenario of a shared link (`?spec_version=1&seed=…`), or the errors that make it unusable. */
+function linkedForm(search: string): { form: ScenarioForm | null; errors: string[] } {
+  const query = search.replace(/^\?/, '');
+  if (query === '') return { form: null, errors: [] };
+  const parsed = parseScenarioQuery(query);
+  if (!parsed.ok) return { form: null, errors: parsed.errors.map((e) => e.message) };
+  return { form: formFromScenario(parsed.scenario), errors: [] };
+}
+
+/** The address of this scenario: the page with its canonical query (SPEC 2.1). */
+export function shareUrl(scenario: Scenario, location: Pick<Location, 'origin' | 'pathname'>): string {
+  return `${location.origin}${location.pathname}?${serializeScenarioQuery(scenario)}`;
+}
+
 export const useApp = create<AppState>((set, get) => {
   const today = todayMidnight();
-  const form = initialForm();
+  const link = typeof location === 'undefined' ? { form: null, errors: [] } : linkedForm(location.search);
+  const form = link.form ?? initialForm();
   return {
     form,
+    linkErrors: link.errors,
     today,
     validation: validate(form, today),
     status: 'idle',
@@ -54,11 +74,11 @@ export const useApp = create<AppState>((set, get) => {
       // Editing a volume makes the scenario custom; other fields keep the chosen preset.
       const touchesVolumes = 'counts' in patch || 'include' in patch;
       const next = { ...get().form, ...patch, ...(touchesVolumes ? { preset: 'custom' as const } : {}) };
-      set({ form: next, validation: validate(next, get().today) });
+      set({ form: next, validation: validate(next, get().today), linkErrors: [] });
     },
     choosePreset(preset) {
       const next = withPreset(get().form, preset);
-      set({ form: next, validation: validate(next, get().today) });
+      set({ form: next, validation: validate(next, get().today), linkErrors: [] });
     },
     async generate() {
       const { validation } = get();

@@ -2,7 +2,7 @@
 import { TABLE_KEYS } from '../../generators/tables';
 import { count, seconds } from '../format';
 import { TABLE_LABELS } from '../scenario-form';
-import { useApp, type TableProgress } from '../store';
+import { shareUrl, useApp, type TableProgress } from '../store';
 
 function rate(p: TableProgress): number {
   const elapsed = (p.updatedAt - p.startedAt) / 1000;
@@ -42,6 +42,11 @@ export function RunPanel() {
           {status === 'cancelled' && message}
         </span>
       </div>
+      {scenario && (
+        <p className="share">
+          <a href={shareUrl(scenario, location)}>Link to this scenario</a> — opening it restores every field and generates the same files.
+        </p>
+      )}
       {status === 'failed' && (
         <div className="failure" role="alert">
           <p>{message}</p>

@@ -91,7 +91,12 @@ export function ScenarioPanel() {
             </Field>
           </div>
         )}
-        {errors.as_of?.map((m) => <p key={m} className="error" role="alert">{m}</p>)}
+        {form.windowMode === 'range' && (
+          <Field id="as-of" label="As of (UTC, optional)" errors={errors.as_of} hint="Snapshot instant for _ingested_at and filing status; empty = end.">
+            <input id="as-of" placeholder="= end" value={form.asOf} aria-invalid={Boolean(errors.as_of)} aria-describedby={describedBy('as-of', errors.as_of, 'hint')} onChange={(e) => setForm({ asOf: e.target.value })} />
+          </Field>
+        )}
+        {form.windowMode === 'days' && errors.as_of?.map((m) => <p key={m} className="error" role="alert">{m}</p>)}
       </fieldset>
 
       <fieldset disabled={running}>
