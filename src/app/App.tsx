@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { ExplorePanel } from './components/ExplorePanel';
 import { FilesPanel } from './components/FilesPanel';
+import { IntegrityPanel } from './components/IntegrityPanel';
 import { RunPanel } from './components/RunPanel';
 import { ScenarioPanel } from './components/ScenarioPanel';
 import { shareUrl, useApp } from './store';
@@ -35,6 +36,7 @@ export function App() {
         <div className="results">
           <RunPanel />
           <FilesPanel />
+          <IntegrityPanel />
         </div>
       </main>
       <ExplorePanel />

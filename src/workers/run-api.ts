@@ -10,6 +10,7 @@ import { volumeError } from '../generators/feasibility';
 import type { Scenario } from '../generators/scenario/types';
 import type { TableKey } from '../generators/tables';
 import { toArrowSchema } from '../export/arrow';
+import { IntegrityCollector, type IntegrityCheck } from '../export/integrity';
 import { buildManifest, type ManifestFilings, NO_FILINGS } from '../export/manifest';
 import { memoryTarget, zipBundle } from '../export/memory-target';
 import { writeRun, type WrittenFile } from '../export/write-run';
@@ -45,6 +46,8 @@ export interface RunFile {
 export interface RunResult {
   readonly files: RunFile[];
   readonly filings: ManifestFilings | null;
+  /** SPEC 12 coherence checks computed on the rows written. */
+  readonly integrity: IntegrityCheck[];
 }
 
 export interface RunApi {
@@ -77,7 +80,9 @@ export function createRunApi(): RunApi {
       last = null;
       previews = new Map();
       const ranges = new Map<TableKey, [number, number]>();
+      const integrity = new IntegrityCollector(scenario);
       const keep = (plan: TablePlan, chunk: ColumnBatch) => {
+        integrity.add(plan.key, chunk);
         const column = SCHEMAS[plan.key].columns.findIndex((c) => c.name === SCHEMAS[plan.key].timestampColumn);
         const times = column >= 0 ? chunk.columns[column] : null;
         if (times?.type === 'timestamp' && chunk.length > 0) {
@@ -112,6 +117,7 @@ export function createRunApi(): RunApi {
       const byName = new Map(written.map((w) => [w.file, w]));
       return {
         filings,
+        integrity: integrity.result(),
         files: target.files.map((f) => ({
           key: byName.get(f.name)?.key ?? null, timeRange: ranges.get(byName.get(f.name)?.key as TableKey) ?? null, name: f.name, rows: byName.get(f.name)?.rows ?? 0, bytes: f.bytes, sha256: f.sha256, data: f.data,
         })),
