@@ -20,7 +20,7 @@ async function fixedWindow(page: Page): Promise<void> {
   await page.getByLabel('End (UTC, exclusive)').fill(WINDOW.end);
 }
 
-test('small preset: generate, see 100 %, download the zip; it equals the CLI --zip byte for byte', async ({ page }, info) => {
+test('small preset: generate, see 100 %, download the zip; it equals the CLI --zip and a shared link\'s run with 3 workers byte for byte', async ({ page }, info) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Casino Data Studio' })).toBeVisible();
   await page.screenshot({ path: info.outputPath('01-scenario.png'), fullPage: true });
@@ -65,6 +65,8 @@ test('small preset: generate, see 100 %, download the zip; it equals the CLI --z
   await expect(again.getByLabel('Start (UTC)')).toHaveValue('2026-10-01T00:00:00.000000Z');
   await expect(again.getByLabel('End (UTC, exclusive)')).toHaveValue('2026-10-08T00:00:00.000000Z');
   await expect(again.getByLabel('Seed')).toHaveValue('42');
+  // Another worker count never changes a byte (this run: two generator workers and the writer).
+  await again.getByLabel('Web Workers').selectOption('3');
   await again.getByRole('button', { name: 'Generate' }).click();
   await expect(again.getByRole('status')).toContainText('Done: 18,700 rows', { timeout: 120_000 });
   const [shared] = await Promise.all([again.waitForEvent('download'), again.getByRole('button', { name: 'Download all (.zip)' }).click()]);

@@ -29,6 +29,9 @@ export interface AppState {
   startedAt: number;
   finishedAt: number;
   result: RunResult | null;
+  /** Web Workers per run: 1 generates and writes in one worker; more add generator workers (never changes bytes). */
+  workers: number;
+  setWorkers(n: number): void;
   setForm(patch: Partial<ScenarioForm>): void;
   choosePreset(preset: FormPreset): void;
   generate(): Promise<void>;
@@ -39,6 +42,8 @@ export interface AppState {
 }
 
 const client = new RunClient();
+/** Measured with `npm run bench:browser` on a 2-core machine (README): see the figures there. */
+export const DEFAULT_WORKERS = 2;
 const validate = (form: ScenarioForm, today: number) => resolveScenario(toScenarioInput(form, today));
 
 /** The scenario of a shared link (`?spec_version=1&seed=…`), or the errors that make it unusable. */
@@ -70,6 +75,8 @@ export const useApp = create<AppState>((set, get) => {
     startedAt: 0,
     finishedAt: 0,
     result: null,
+    workers: DEFAULT_WORKERS,
+    setWorkers: (workers) => set({ workers }),
     setForm(patch) {
       // Editing a volume makes the scenario custom; other fields keep the chosen preset.
       const touchesVolumes = 'counts' in patch || 'include' in patch;
@@ -94,7 +101,7 @@ export const useApp = create<AppState>((set, get) => {
             if (s.status !== 'running' || (before && before.rowsDone > p.rowsDone)) return {};
             return { progress: { ...s.progress, [p.table]: { ...p, startedAt: before?.startedAt ?? now, updatedAt: now } } };
           });
-        });
+        }, get().workers - 1);
         set({ status: 'done', result, finishedAt: performance.now() });
       } catch (error) {
         if (error instanceof RunCancelled) set({ status: 'cancelled', message: 'Generation cancelled: nothing was kept.', finishedAt: performance.now() });

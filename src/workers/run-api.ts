@@ -14,6 +14,7 @@ import { IntegrityCollector, type IntegrityCheck } from '../export/integrity';
 import { buildManifest, type ManifestFilings, NO_FILINGS } from '../export/manifest';
 import { memoryTarget, zipBundle } from '../export/memory-target';
 import { writeRun, type WrittenFile } from '../export/write-run';
+import type { GroupProducer } from '../export/chunk-stream';
 import { ENGINE_VERSION } from '../generators/version';
 
 export interface RunProgress {
@@ -51,8 +52,11 @@ export interface RunResult {
 }
 
 export interface RunApi {
-  /** Generates every selected table; rejects with the E_VOLUME message when the volumes cannot back the plan. */
-  start(scenario: Scenario, piiSecret: string | undefined, onProgress: (p: RunProgress) => void): Promise<RunResult>;
+  /**
+   * Generates every selected table; rejects with the E_VOLUME message when the volumes cannot back the plan.
+   * `generators` > 0 generates in that many generator workers (this one encodes); 0 generates here.
+   */
+  start(scenario: Scenario, piiSecret: string | undefined, onProgress: (p: RunProgress) => void, generators?: number): Promise<RunResult>;
   /** The zip bundle of the last run (SPEC 13.4), as the CLI writes it with `--zip`. */
   zip(): Promise<{ name: string; data: Blob }>;
   /** The first rows of one table of the last run. */
@@ -72,11 +76,16 @@ export interface SchemaField {
 /** Progress messages per table at most every 100 ms, plus each table's last. */
 const PROGRESS_INTERVAL_MS = 100;
 
-export function createRunApi(): RunApi {
+/** Where a run's chunk groups come from: this thread, or a pool of generator workers. */
+export interface ProducerSource {
+  open(scenario: Scenario, piiSecret: string | undefined, count: number): Promise<{ produce: GroupProducer; close(): void }>;
+}
+
+export function createRunApi(source?: ProducerSource): RunApi {
   let last: { scenario: Scenario; files: ReturnType<typeof memoryTarget>['files']; written: WrittenFile[]; filings: ManifestFilings | null } | null = null;
   let previews = new Map<TableKey, ColumnBatch[]>();
   return {
-    async start(scenario, piiSecret, onProgress) {
+    async start(scenario, piiSecret, onProgress, generators = 0) {
       last = null;
       previews = new Map();
       const ranges = new Map<TableKey, [number, number]>();
@@ -106,13 +115,15 @@ export function createRunApi(): RunApi {
         lastSent = now;
         onProgress({ table: plan.key, rowsDone, rows: plan.rows });
       };
-      const written = await writeRun(scenario, planTables(scenario), target, async (plan, first, count) => generateGroup(world, plan.key, first, count), 1, {
+      const inThread: GroupProducer = async (plan, first, count) => generateGroup(world, plan.key, first, count);
+      const pool = source && generators > 0 ? await source.open(scenario, piiSecret, generators) : null;
+      const written = await writeRun(scenario, planTables(scenario), target, pool?.produce ?? inThread, Math.max(1, generators), {
         onTableStart: (plan) => report(plan, 0),
         onRows: report,
         onChunk: keep,
         onTableDone: (file) => onProgress({ table: file.key, rowsDone: file.rows, rows: file.rows }),
         onFilings: (counts) => (filings = counts),
-      });
+      }).finally(() => pool?.close());
       last = { scenario, files: target.files, written, filings };
       const byName = new Map(written.map((w) => [w.file, w]));
       return {

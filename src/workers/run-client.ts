@@ -21,7 +21,7 @@ export class RunClient {
   private abort: ((error: Error) => void) | null = null;
 
   /** Generates a scenario in a fresh worker; rejects with RunCancelled, a worker failure, or E_VOLUME. */
-  async start(scenario: Scenario, onProgress: (p: RunProgress) => void, piiSecret?: string): Promise<RunResult> {
+  async start(scenario: Scenario, onProgress: (p: RunProgress) => void, generators = 0, piiSecret?: string): Promise<RunResult> {
     this.dispose();
     const worker = new Worker(new URL('./run.worker.ts', import.meta.url), { type: 'module', name: 'casino-data-run' });
     this.worker = worker;
@@ -32,7 +32,7 @@ export class RunClient {
       worker.addEventListener('error', (e) => reject(new Error(`The generator worker failed: ${e.message || 'it stopped unexpectedly'}`)));
       worker.addEventListener('messageerror', () => reject(new Error('The generator worker sent a message that could not be read.')));
     });
-    return Promise.race([api.start(scenario, piiSecret, proxy(onProgress)), failed]);
+    return Promise.race([api.start(scenario, piiSecret, proxy(onProgress), generators), failed]);
   }
 
   /** The zip bundle of the last run. */

@@ -3,6 +3,7 @@ import { expose } from 'comlink';
 import initParquetWasm, * as parquetWasm from 'parquet-wasm/esm';
 import wasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { setParquetWasmLoader, type ParquetWasmModule } from '../export/parquet-wasm';
+import { BrowserPool } from './browser-pool';
 import { createRunApi } from './run-api';
 
 setParquetWasmLoader(async () => {
@@ -10,4 +11,10 @@ setParquetWasmLoader(async () => {
   return parquetWasm as unknown as ParquetWasmModule;
 });
 
-expose(createRunApi());
+expose(createRunApi({
+  async open(scenario, piiSecret, count) {
+    const pool = new BrowserPool(count);
+    await pool.init(scenario, piiSecret);
+    return { produce: pool.produce, close: () => pool.close() };
+  },
+}));

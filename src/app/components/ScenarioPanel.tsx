@@ -19,7 +19,7 @@ function newSeed(): string {
 }
 
 export function ScenarioPanel() {
-  const { form, validation, status, setForm, choosePreset } = useApp();
+  const { form, validation, status, setForm, choosePreset, workers, setWorkers } = useApp();
   const errors = validation.ok ? {} : errorsByField(validation.errors);
   const running = status === 'running';
   return (
@@ -135,6 +135,13 @@ export function ScenarioPanel() {
             </select>
           </Field>
         </div>
+        <Field id="workers" label="Web Workers" hint="Threads for this run; the files are the same whatever the count.">
+          <select id="workers" value={workers} aria-describedby="workers-hint" onChange={(e) => setWorkers(Number(e.target.value))}>
+            <option value={1}>1 — generate and write in one worker</option>
+            <option value={2}>2 — one generator, one writer</option>
+            <option value={3}>3 — two generators, one writer</option>
+          </select>
+        </Field>
         <Field id="jurisdiction" label="Jurisdiction" hint="W-2G thresholds and withholding.">
           <select id="jurisdiction" value={form.jurisdiction} aria-describedby="jurisdiction-hint" onChange={(e) => setForm({ jurisdiction: e.target.value as 'US-2025' | 'US-2026' })}>
             <option value="US-2025">US 2025 (default)</option>
