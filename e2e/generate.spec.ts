@@ -5,11 +5,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
+import { DuckDBInstance } from '@duckdb/node-api';
 
 const WINDOW = { start: '2026-10-01', end: '2026-10-08' };
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -56,6 +57,21 @@ test('small preset: generate, see 100 %, download the zip; it equals the CLI --z
     expect(sha256(bytes), f.file).toBe(f.sha256);
   }
 
+  // An independent reader (DuckDB) reads a file of the zip back: its rows and a join across tables.
+  const unpacked = mkdtempSync(join(tmpdir(), 'cds-e2e-zip-'));
+  try {
+    for (const name of names) writeFileSync(join(unpacked, name), entries[name]);
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    const rows = (await db.runAndReadAll(`SELECT count(*) AS n FROM read_parquet('${join(unpacked, 'bronze_compliance.parquet')}')`)).getRowObjectsJson();
+    expect(Number(rows[0].n)).toBe(200);
+    const joined = (await db.runAndReadAll(`SELECT count(*) AS n FROM read_parquet('${join(unpacked, 'bronze_compliance.parquet')}') c
+      JOIN read_parquet('${join(unpacked, 'bronze_player_profile.parquet')}') p USING (player_id)`)).getRowObjectsJson();
+    expect(Number(joined[0].n)).toBe(200);
+    db.closeSync();
+  } finally {
+    rmSync(unpacked, { recursive: true, force: true });
+  }
+
   // The shared link restores every field and regenerates the same zip.
   const link = await page.getByRole('link', { name: 'Link to this scenario' }).getAttribute('href');
   expect(page.url()).toBe(link);
@@ -93,6 +109,18 @@ test('a tampered or foreign link is explained, and the default scenario is shown
   await expect(banner).toContainText('spec_version');
   await expect(page.getByLabel('Preset')).toHaveValue('small');
   await expect(page.getByRole('button', { name: 'Generate' })).toBeEnabled();
+});
+
+test('a worker that fails is reported with a clear message and a retry that works', async ({ page }) => {
+  await page.goto('/');
+  // The run worker's script cannot load: the run fails instead of hanging.
+  await page.context().route(/run\.worker-[^/]*\.js$/, (route) => route.abort());
+  await page.getByRole('button', { name: 'Generate' }).click();
+  const failure = page.getByRole('alert').filter({ hasText: 'worker failed' });
+  await expect(failure).toBeVisible({ timeout: 30_000 });
+  await page.context().unroute(/run\.worker-[^/]*\.js$/);
+  await failure.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('status')).toContainText('Done: 18,700 rows', { timeout: 120_000 });
 });
 
 test('an invalid field shows its SPEC 15 message next to it and disables Generate', async ({ page }) => {

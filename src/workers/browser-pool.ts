@@ -16,6 +16,9 @@ interface Member {
   readonly pending: Set<(error: Error) => void>;
 }
 
+/** Loading a worker script and building its world takes well under a second; this is a failure. */
+const START_TIMEOUT_MS = 60_000;
+
 export class BrowserPool {
   private readonly members: Member[];
 
@@ -39,9 +42,17 @@ export class BrowserPool {
     });
   }
 
-  /** Builds the world in every worker. */
+  /** Builds the world in every worker; a worker that does not answer in time fails the run rather than hang it. */
   async init(scenario: Scenario, piiSecret?: string): Promise<void> {
-    await Promise.all(this.members.map((m) => this.call(m, () => m.api.init(scenario, piiSecret))));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`A generator worker did not start within ${START_TIMEOUT_MS / 1000} s.`)), START_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([Promise.all(this.members.map((m) => this.call(m, () => m.api.init(scenario, piiSecret)))), late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   readonly produce = async (plan: TablePlan, first: number, count: number): Promise<ColumnBatch[]> => {
