@@ -123,6 +123,17 @@ test('a worker that fails is reported with a clear message and a retry that work
   await expect(page.getByRole('status')).toContainText('Done: 18,700 rows', { timeout: 120_000 });
 });
 
+test('volumes that cannot back the filings (E_VOLUME) are refused before Generate, next to the volumes', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('radio', { name: 'Start and end' }).check();
+  await page.getByLabel('Start (UTC)').fill('2026-10-01');
+  await page.getByLabel('End (UTC, exclusive)').fill('2026-10-02');
+  await expect(page.getByText(/^200 compliance filings \(80 CTR, 30 SAR, 90 W-2G\) need: players ≥ [\d,]+ \(requested 1,000\)\./)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Generate' })).toBeDisabled();
+  await page.getByLabel('Compliance filings rows').fill('0');
+  await expect(page.getByRole('button', { name: 'Generate' })).toBeEnabled();
+});
+
 test('an invalid field shows its SPEC 15 message next to it and disables Generate', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel('Seed').fill('12.5');

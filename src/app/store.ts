@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import { resolveScenario, type ScenarioResult } from '../generators/scenario/validate';
 import type { TableKey } from '../generators/tables';
 import type { RunFile, RunProgress, RunResult, SchemaField, TablePreview } from '../workers/run-api';
-import { RunCancelled, RunClient } from '../workers/run-client';
+import { RunCancelled, RunClient, VolumeChecker } from '../workers/run-client';
 import { parseScenarioQuery, serializeScenarioQuery } from '../generators/scenario/serialize';
 import type { Scenario } from '../generators/scenario/types';
 import { formFromScenario, initialForm, todayMidnight, toScenarioInput, withPreset, type FormPreset, type ScenarioForm } from './scenario-form';
@@ -23,6 +23,8 @@ export interface AppState {
   /** The UTC midnight of today, read once at load (SPEC 2.2). */
   today: number;
   validation: ScenarioResult;
+  /** E_VOLUME (SPEC 15): the volumes cannot back the plan; checked in a worker after each change. */
+  volumeError: string | null;
   status: RunStatus;
   message: string | null;
   progress: Partial<Record<TableKey, TableProgress>>;
@@ -42,6 +44,10 @@ export interface AppState {
 }
 
 const client = new RunClient();
+const checker = new VolumeChecker();
+const CHECK_DELAY_MS = 250;
+let checkTimer: ReturnType<typeof setTimeout> | undefined;
+let checkSeq = 0;
 /** Measured with `npm run bench:browser` on a 2-core machine (README): see the figures there. */
 export const DEFAULT_WORKERS = 2;
 const validate = (form: ScenarioForm, today: number) => resolveScenario(toScenarioInput(form, today));
@@ -64,11 +70,28 @@ export const useApp = create<AppState>((set, get) => {
   const today = todayMidnight();
   const link = typeof location === 'undefined' ? { form: null, errors: [] } : linkedForm(location.search);
   const form = link.form ?? initialForm();
+  /** Validates a form and schedules its feasibility check (the newest check wins). */
+  const validated = (next: ScenarioForm) => {
+    const validation = validate(next, get()?.today ?? today);
+    clearTimeout(checkTimer);
+    const seq = ++checkSeq;
+    if (validation.ok && typeof Worker !== 'undefined') {
+      checkTimer = setTimeout(() => {
+        checker.check(validation.scenario).then(
+          (volumeError) => seq === checkSeq && set({ volumeError }),
+          () => undefined,
+        );
+      }, CHECK_DELAY_MS);
+    }
+    return { form: next, validation, volumeError: null };
+  };
+  queueMicrotask(() => set(validated(form)));
   return {
     form,
     linkErrors: link.errors,
     today,
     validation: validate(form, today),
+    volumeError: null,
     status: 'idle',
     message: null,
     progress: {},
@@ -81,15 +104,14 @@ export const useApp = create<AppState>((set, get) => {
       // Editing a volume makes the scenario custom; other fields keep the chosen preset.
       const touchesVolumes = 'counts' in patch || 'include' in patch;
       const next = { ...get().form, ...patch, ...(touchesVolumes ? { preset: 'custom' as const } : {}) };
-      set({ form: next, validation: validate(next, get().today), linkErrors: [] });
+      set({ ...validated(next), linkErrors: [] });
     },
     choosePreset(preset) {
-      const next = withPreset(get().form, preset);
-      set({ form: next, validation: validate(next, get().today), linkErrors: [] });
+      set({ ...validated(withPreset(get().form, preset)), linkErrors: [] });
     },
     async generate() {
-      const { validation } = get();
-      if (!validation.ok || get().status === 'running') return;
+      const { validation, volumeError } = get();
+      if (!validation.ok || volumeError || get().status === 'running') return;
       const startedAt = performance.now();
       set({ status: 'running', message: null, progress: {}, result: null, startedAt, finishedAt: 0 });
       try {

@@ -61,6 +61,8 @@ export interface RunApi {
   zip(): Promise<{ name: string; data: Blob }>;
   /** The first rows of one table of the last run. */
   preview(key: TableKey): Promise<TablePreview>;
+  /** The E_VOLUME message when the volumes cannot back the scenario's plan (SPEC 3.10, 15), else null. */
+  checkVolumes(scenario: Scenario): Promise<string | null>;
   /** A table's columns as its Arrow schema declares them (the schema every file is written with). */
   schema(key: TableKey): Promise<SchemaField[]>;
 }
@@ -137,6 +139,9 @@ export function createRunApi(source?: ProducerSource): RunApi {
     async preview(key) {
       if (!last) throw new Error('nothing generated yet');
       return { key, batches: previews.get(key) ?? [] };
+    },
+    async checkVolumes(scenario) {
+      return volumeError(createWorld(scenario));
     },
     async schema(key) {
       return toArrowSchema(SCHEMAS[key]).fields.map((f) => ({

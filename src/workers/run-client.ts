@@ -15,6 +15,16 @@ export class RunCancelled extends Error {
   }
 }
 
+/** Feasibility checks (SPEC 3.10) in their own worker, so typing never waits for a plan to be drawn. */
+export class VolumeChecker {
+  private api: Remote<RunApi> | null = null;
+
+  check(scenario: Scenario): Promise<string | null> {
+    this.api ??= wrap<RunApi>(new Worker(new URL('./run.worker.ts', import.meta.url), { type: 'module', name: 'casino-data-check' }));
+    return this.api.checkVolumes(scenario);
+  }
+}
+
 export class RunClient {
   private worker: Worker | null = null;
   private api: Remote<RunApi> | null = null;

@@ -19,7 +19,7 @@ function newSeed(): string {
 }
 
 export function ScenarioPanel() {
-  const { form, validation, status, setForm, choosePreset, workers, setWorkers } = useApp();
+  const { form, validation, volumeError, status, setForm, choosePreset, workers, setWorkers } = useApp();
   const errors = validation.ok ? {} : errorsByField(validation.errors);
   const running = status === 'running';
   return (
@@ -69,6 +69,7 @@ export function ScenarioPanel() {
           </tbody>
         </table>
         {errors.players && !form.include.players && errors.players.map((m) => <p key={m} className="error" role="alert">{m}</p>)}
+        {volumeError && <p className="error" id="volumes-error" role="alert">{volumeError}</p>}
       </fieldset>
 
       <fieldset disabled={running}>
