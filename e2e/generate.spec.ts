@@ -32,7 +32,7 @@ test('small preset: generate, see 100 %, download the zip; it equals the CLI --z
   await expect(page.getByRole('status')).toContainText('Done: 18,700 rows', { timeout: 120_000 });
   await expect(page.getByRole('progressbar', { name: 'Overall progress' })).toHaveAttribute('aria-valuenow', '100');
   const integrity = page.getByRole('region', { name: 'Integrity' });
-  await expect(integrity.getByText('all 10 checks pass')).toBeVisible();
+  await expect(integrity.getByText('all 15 checks pass')).toBeVisible();
   await expect(integrity).toContainText(/W-2G: (\d+) slot filings, \1 matching jackpots/);
   await expect(integrity).toContainText('CTR: 80 filings, 80 patron-days over $10,000, 80 with equal totals');
   await page.screenshot({ path: info.outputPath('02-done.png'), fullPage: true });

@@ -28,13 +28,13 @@ describe('IntegrityCollector (SPEC 12 on the rows written)', () => {
     const collector = new IntegrityCollector(scenario);
     for (const [key, chunks] of await tablesOf()) for (const c of chunks) collector.add(key, c);
     const checks = collector.result();
-    expect(checks.map((c) => c.id)).toEqual(['I1', 'I3', 'I5 I6', 'I8', 'I17', 'I28', 'I29', 'I31', 'I34', 'I35']);
+    expect(checks.map((c) => c.id)).toEqual(['I1', 'I3', 'I5 I6', 'I8', 'I17', 'I28', 'I29', 'I31', 'I32', 'I34', 'I35', 'I36', 'I37', 'I38', 'I9']);
     expect(checks.filter((c) => !c.pass)).toEqual([]);
     expect(check(collector, 'I31').detail).toMatch(/^CTR: 80 filings, 80 patron-days over \$10,000, 80 with equal totals$/);
     expect(check(collector, 'I28').detail).toMatch(/^W-2G: (\d+) slot filings, \1 matching jackpots, \1 jackpots at or over the threshold$/);
   });
 
-  it('fails I31 when a CTR total is off by a cent, and I35 when a source id is unknown', async () => {
+  it('fails I31, I32, I35 and I36 on tampered rows (a CTR total off by a cent, a wrong CTR reference, an unknown source id, a late due date)', async () => {
     const tables = await tablesOf();
     const compliance = tables.find(([k]) => k === 'compliance')![1][0];
     const cashIn = compliance.columns[SCHEMAS.compliance.columns.findIndex((c) => c.name === 'cash_in_amount')];
@@ -45,11 +45,22 @@ describe('IntegrityCollector (SPEC 12 on the rows written)', () => {
     const ctrRow = Array.from({ length: compliance.length }, (_, r) => r).find((r) =>
       new TextDecoder().decode(typeColumn.bytes.subarray(typeColumn.offsets[r], typeColumn.offsets[r + 1])) === 'CTR')!;
     cashIn.values[ctrRow] += 0.01;
+    const due = compliance.columns[SCHEMAS.compliance.columns.findIndex((c) => c.name === 'due_date')];
+    if (due.type !== 'date') throw new Error('schema');
+    due.values[ctrRow] += 1; // a CTR due 16 days after its gaming day
+    const financial = tables.find(([k]) => k === 'financial')![1][0];
+    const reference = financial.columns[SCHEMAS.financial.columns.findIndex((c) => c.name === 'ctr_reference')];
+    if (reference.type !== 'string' || !reference.valid) throw new Error('schema');
+    const flagged = reference.valid.indexOf(1);
+    reference.bytes[reference.offsets[flagged + 1] - 1] ^= 1; // a cage row naming another CTR
     sources.bytes[sources.offsets[ctrRow] + 4] ^= 1; // a TXN- id no row has
     const collector = new IntegrityCollector(scenario);
     for (const [key, chunks] of tables) for (const c of chunks) collector.add(key, c);
     expect(check(collector, 'I31').pass).toBe(false);
     expect(check(collector, 'I35').pass).toBe(false);
+    expect(check(collector, 'I36').pass).toBe(false);
+    expect(check(collector, 'I32').pass).toBe(false);
     expect(check(collector, 'I28').pass).toBe(true);
+    expect(check(collector, 'I38').pass).toBe(true);
   });
 });

@@ -96,6 +96,21 @@ export class IntegrityCollector {
   private sarSourcesFlagged = 0;
   private sources = 0;
   private sourcesResolved = 0;
+  /** Per player (from the players file): [eligible 0/1, enrollment day, last visit day, ssn hash, birth day]. */
+  private readonly playerFacts = new Map<number, [number, number, number, number, number]>();
+  /** Distinct (player, gaming day) of carded activity rows, and compliance (player, transaction_date). */
+  private readonly activity = new Set<number>();
+  /** Financial rows: counted cash of a CTR day should carry its CTR's filing id. */
+  private readonly ctrRefs = new Map<string, Set<number>>();
+  private ctrRefsMissing = 0;
+  private ctrRowsFlagged = 0;
+  /** ID-document tokens per player, seen in financial rows. */
+  private readonly idTokens = new Map<number, number>();
+  private readonly ctrFilingIds = new Map<string, number>();
+  private compliance = 0;
+  private deadlinesMissed = 0;
+  private referenceRulesBroken = 0;
+  private identityMismatches = 0;
 
   constructor(private readonly scenario: Scenario) {
     const j = findJurisdiction(scenario.jurisdiction);
@@ -115,12 +130,10 @@ export class IntegrityCollector {
       const c = column(idColumn) as StringColumn;
       for (let r = 0; r < batch.length; r++) ids.add(c, r);
     }
-    if (key === 'players') {
-      const c = column('player_id') as StringColumn;
-      for (let r = 0; r < batch.length; r++) this.playerIds.add(playerNumber(c, r));
-    }
+    if (key === 'players') this.addPlayers(batch, column);
     if (PLAYER_ID_TABLES.includes(key)) {
       const c = column('player_id') as StringColumn;
+      const dayOf = activityDays(key, column);
       const known = this.scenario.counts.players ?? DEFAULT_POPULATION;
       for (let r = 0; r < batch.length; r++) {
         const n = playerNumber(c, r);
@@ -128,11 +141,28 @@ export class IntegrityCollector {
         this.carded++;
         // The players file holds exactly P000001…P<N> (checked below), so a join is a range check.
         if (n < 1 || n > known) this.unknownPlayers++;
+        if (dayOf) this.activity.add(n * 100_000 + dayOf(r));
       }
     }
     if (key === 'slots') this.addSlots(batch, column);
     if (key === 'financial') this.addFinancial(batch, column);
     if (key === 'compliance') this.addCompliance(batch, column);
+  }
+
+  private addPlayers(batch: ColumnBatch, column: (name: string) => ColumnData): void {
+    const id = column('player_id') as StringColumn;
+    const status = column('account_status') as StringColumn;
+    const excluded = column('self_excluded') as Extract<ColumnData, { type: 'bool' }>;
+    const enrolled = column('enrollment_date') as Extract<ColumnData, { type: 'date' }>;
+    const last = column('last_visit_date') as Extract<ColumnData, { type: 'date' }>;
+    const ssn = column('ssn_hash') as StringColumn;
+    const dob = column('date_of_birth') as Extract<ColumnData, { type: 'date' }>;
+    for (let r = 0; r < batch.length; r++) {
+      const n = playerNumber(id, r);
+      this.playerIds.add(n);
+      const eligible = readString(status, r) === 'Active' && !excluded.values[r] ? 1 : 0;
+      this.playerFacts.set(n, [eligible, enrolled.values[r], last.values[r], nullableHash(ssn, r), dob.values[r]]);
+    }
   }
 
   private checkTimes(key: TableKey, times: Extract<ColumnData, { type: 'timestamp' }>, n: number): void {
@@ -176,9 +206,26 @@ export class IntegrityCollector {
     const day = column('business_date') as Extract<ColumnData, { type: 'date' }>;
     const id = column('transaction_id') as StringColumn;
     const flag = column('suspicious_activity_flag') as Extract<ColumnData, { type: 'bool' }>;
+    const required = column('ctr_required') as Extract<ColumnData, { type: 'bool' }>;
+    const reference = column('ctr_reference') as StringColumn;
+    const idHash = column('id_number_hash') as StringColumn;
     for (let r = 0; r < batch.length; r++) {
       const h = hashBytes(id.bytes, id.offsets[r], id.offsets[r + 1]);
       const t = readString(type, r)!;
+      const p = playerNumber(player, r);
+      const token = nullableHash(idHash, r);
+      if (token !== -1) {
+        if ((this.idTokens.get(p) ?? token) !== token) this.identityMismatches++;
+        this.idTokens.set(p, token);
+      }
+      if (required.values[r]) {
+        this.ctrRowsFlagged++;
+        const ref = nullableHash(reference, r);
+        if (ref === -1) this.ctrRefsMissing++;
+        const refs = this.ctrRefs.get(`${p}|${day.values[r]}`) ?? new Set<number>();
+        refs.add(ref);
+        this.ctrRefs.set(`${p}|${day.values[r]}`, refs);
+      }
       if (t === 'JACKPOT_PAYOUT') this.payouts.add(h);
       if (flag.values[r]) this.flagged.add(h);
       if (readString(method, r) !== 'Cash') continue;
@@ -201,11 +248,33 @@ export class IntegrityCollector {
     const machine = column('machine_id') as StringColumn;
     const jackpot = column('jackpot_amount') as Extract<ColumnData, { type: 'float64' }>;
     const sources = column('source_ids') as StringColumn;
+    const filingId = column('filing_id') as StringColumn;
+    const filingDate = column('filing_date') as Extract<ColumnData, { type: 'date' }>;
+    const dueDate = column('due_date') as Extract<ColumnData, { type: 'date' }>;
+    const filingTime = column('filing_timestamp') as Extract<ColumnData, { type: 'timestamp' }>;
+    const status = column('status') as StringColumn;
+    const fincen = column('fincen_reference') as StringColumn;
+    const irs = column('irs_reference') as StringColumn;
+    const amended = column('amended_from') as StringColumn;
+    const ssn = column('ssn_hash') as StringColumn;
+    const dob = column('date_of_birth') as Extract<ColumnData, { type: 'date' }>;
+    const idHash = column('id_number_hash') as StringColumn;
+    const asOfDay = Math.floor((this.scenario.as_of - 1) / 86_400_000_000);
     const slotIds = this.ids.get('slots')?.seen;
     const txnIds = this.ids.get('financial')?.seen;
     for (let r = 0; r < batch.length; r++) {
       const kind = readString(type, r);
       const ids = readString(sources, r)!.split(';').map(hashText);
+      const p = playerNumber(player, r);
+      this.compliance++;
+      this.activity.add(p * 100_000 + day.values[r]);
+      this.checkFiling(kind, readString(status, r)!, day.values[r], filingDate.values[r], dueDate.values[r],
+        Math.floor(filingTime.values[r] / 86_400_000_000), asOfDay, [nullableHash(fincen, r), nullableHash(irs, r), nullableHash(amended, r)]);
+      const facts = this.playerFacts.get(p);
+      if (facts && (facts[3] !== nullableHash(ssn, r) || facts[4] !== dob.values[r])) this.identityMismatches++;
+      const token = nullableHash(idHash, r);
+      if ((this.idTokens.get(p) ?? token) !== token) this.identityMismatches++;
+      if (kind === 'CTR') this.ctrFilingIds.set(`${p}|${day.values[r]}`, hashBytes(filingId.bytes, filingId.offsets[r], filingId.offsets[r + 1]));
       this.sources += ids.length;
       this.sourcesResolved += ids.filter((h) => slotIds?.has(h) || txnIds?.has(h)).length;
       if (kind === 'CTR') {
@@ -229,6 +298,20 @@ export class IntegrityCollector {
         }
       }
     }
+  }
+
+  /** I36 deadlines and status against as_of; I37 which references a filing carries. */
+  private checkFiling(kind: string | null, status: string, day: number, filing: number, due: number, detected: number, asOfDay: number, refs: number[]): void {
+    const [fincen, irs, amended] = refs.map((h) => h !== -1);
+    const pending = status === 'Draft' || status === 'Pending Review';
+    let ok = true;
+    if (kind === 'CTR') ok = day + 1 <= filing && filing <= day + 15 && due === day + 15 && pending === filing > asOfDay;
+    else if (kind === 'SAR') ok = detected <= filing && filing <= due && due === detected + 30 && pending === filing > asOfDay;
+    else ok = filing === day && status === 'Filed';
+    if (!ok) this.deadlinesMissed++;
+    const filed = status === 'Filed' || status === 'Amended';
+    const refsOk = kind === 'W2G' ? irs && !fincen && !amended : !irs && fincen === filed && amended === (status === 'Amended');
+    if (!refsOk) this.referenceRulesBroken++;
   }
 
   /** The checks that apply to the tables written. */
@@ -262,11 +345,45 @@ export class IntegrityCollector {
         return c !== undefined && c.inCents === i && c.outCents === o;
       }).length;
       checks.push({ id: 'I31', title: 'CTR ↔ counted cash', pass: exact === over.length && this.ctrs.length === over.length && ctrByKey.size === this.ctrs.length, detail: `CTR: ${fmt(this.ctrs.length)} filings, ${fmt(over.length)} patron-days over ${fmtDollars(this.ctrThresholdCents)}, ${fmt(exact)} with equal totals` });
+      const ctrDays = [...this.ctrRefs].filter(([key, refs]) => refs.size === 1 && this.ctrFilingIds.get(key) === [...refs][0]).length;
+      checks.push({ id: 'I32', title: 'Cage rows carry their CTR', pass: this.ctrRefsMissing === 0 && ctrDays === this.ctrs.length && this.ctrRefs.size === this.ctrs.length, detail: `${fmt(this.ctrRowsFlagged)} rows marked ctr_required over ${fmt(this.ctrRefs.size)} patron-days, ${fmt(ctrDays)} naming their CTR` });
       checks.push({ id: 'I34', title: 'SAR sources are flagged cage rows', pass: this.sarSourcesFlagged === this.sarSources, detail: `SAR: ${fmt(this.sar)} filings citing ${fmt(this.sarSources)} transactions, ${fmt(this.sarSourcesFlagged)} flagged suspicious` });
       checks.push({ id: 'I35', title: 'Every source id resolves', pass: this.sourcesResolved === this.sources, detail: `${fmt(this.sources)} source ids, ${fmt(this.sourcesResolved)} found in slots or financial` });
     }
+    if (has('compliance')) {
+      checks.push({ id: 'I36', title: 'Filing deadlines and status', pass: this.deadlinesMissed === 0, detail: `${fmt(this.compliance)} filings, ${fmt(this.deadlinesMissed)} outside their deadlines or with a status that contradicts as_of` });
+      checks.push({ id: 'I37', title: 'FinCEN and IRS references', pass: this.referenceRulesBroken === 0, detail: `${fmt(this.referenceRulesBroken)} filings with a reference their status or type does not allow` });
+    }
+    if (has('players') && (has('financial') || has('compliance'))) {
+      checks.push({ id: 'I38', title: 'Identity tokens join across tables', pass: this.identityMismatches === 0, detail: `${fmt(this.identityMismatches)} SSN, birth date or ID-document tokens that differ from the player's` });
+    }
+    if (has('players')) {
+      let ineligible = 0;
+      for (const key of this.activity) {
+        const facts = this.playerFacts.get(Math.floor(key / 100_000));
+        const d = key % 100_000;
+        if (!facts || !facts[0] || d < facts[1] || d > facts[2]) ineligible++;
+      }
+      checks.push({ id: 'I9', title: 'Activity only by eligible players on visit days', pass: ineligible === 0, detail: `${fmt(this.activity.size)} player-days of carded activity and filings, ${fmt(ineligible)} by an inactive or excluded player or outside enrollment … last visit` });
+    }
     return checks;
   }
+}
+
+/** A 52-bit hash of a string cell, or −1 when null. */
+function nullableHash(column: StringColumn, r: number): number {
+  return column.valid && column.valid[r] === 0 ? -1 : hashBytes(column.bytes, column.offsets[r], column.offsets[r + 1]);
+}
+
+/** The gaming day of each carded row of slots, tables or financial (I9); null for the other tables. */
+function activityDays(key: TableKey, column: (name: string) => ColumnData): ((r: number) => number) | null {
+  if (key === 'financial') {
+    const days = (column('business_date') as Extract<ColumnData, { type: 'date' }>).values;
+    return (r) => days[r];
+  }
+  if (key !== 'slots' && key !== 'tables') return null;
+  const times = (column('event_timestamp') as Extract<ColumnData, { type: 'timestamp' }>).values;
+  return (r) => gamingDay(times[r]);
 }
 
 const fmtDollars = (cents: number) => `$${fmt(cents / 100)}`;
