@@ -130,7 +130,7 @@ describe('SPEC 14 argparse forms', () => {
 
 describe('SPEC 15 E_ARG messages', () => {
   it('ambiguous prefixes list the candidates in flag-table order', () => {
-    expect(argErrors(['--s', '5'])).toEqual(['option --s is ambiguous (--seed, --slots, --security, --start)']);
+    expect(argErrors(['--s', '5'])).toEqual(['option --s is ambiguous (--seed, --slots, --security, --start, --shard)']);
     expect(argErrors(['--c=1'])).toEqual(['option --c is ambiguous (--compliance, --compression)']);
     expect(argErrors(['--f', 'csv'])).toEqual(['option --f is ambiguous (--format, --financial)']);
     expect(argErrors(['--a'])).toEqual(['option --a is ambiguous (--all, --as-of)']);
@@ -161,7 +161,7 @@ describe('SPEC 15 E_ARG messages', () => {
   it('reports every argument error, in command-line order', () => {
     expect(argErrors(['--bogus', '--seed=1', '--s', '1', '--days'])).toEqual([
       'unknown option --bogus',
-      'option --s is ambiguous (--seed, --slots, --security, --start)',
+      'option --s is ambiguous (--seed, --slots, --security, --start, --shard)',
       'option --days needs a value',
     ]);
   });

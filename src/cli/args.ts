@@ -61,6 +61,11 @@ export const FLAGS: readonly FlagSpec[] = [
   { long: '--jurisdiction', value: '{US-2025,US-2026}', help: 'W-2G thresholds and withholding (default: US-2025)' },
   { long: '--zip', help: 'write one zip bundle instead of loose files (default: off)' },
   { long: '--workers', value: 'N', help: 'worker threads, >= 1; never changes output (default: number of CPU cores)' },
+  {
+    long: '--shard',
+    value: 'K/N',
+    help: 'write only shard K of N (0 <= K < N) as part files <table>-part-<K>; the N shards together are the single run (default: none)',
+  },
   { long: '--help', short: '-h', help: 'show this help message and exit' },
 ];
 
@@ -85,7 +90,7 @@ export const DEFAULT_OUTPUT = './output';
 
 export type CliArgs =
   | { kind: 'help' }
-  | { kind: 'run'; input: ScenarioInput; output: string; workers: number | null; zip: boolean; nothingSelected: boolean }
+  | { kind: 'run'; input: ScenarioInput; output: string; workers: number | null; zip: boolean; shard: Shard | null; nothingSelected: boolean }
   | { kind: 'error'; errors: string[] };
 
 /** What the scan collected: last value per value flag, switches seen, and argument errors. */
@@ -192,6 +197,31 @@ function scanArgs(argv: readonly string[]): Scan {
   return scan;
 }
 
+/** One of N shards of a run (0-based index), e.g. a Kubernetes Indexed Job's completion index. */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
+/** The largest shard count: more shards than chunk groups just write empty parts. */
+const MAX_SHARDS = 100_000;
+
+function readShard(raw: string | undefined, zip: boolean, errors: string[]): Shard | null {
+  if (raw === undefined) return null;
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!(count >= 1 && count <= MAX_SHARDS && index >= 0 && index < count)) {
+    errors.push(`--shard must be K/N with whole numbers 0 <= K < N <= ${MAX_SHARDS.toLocaleString('en-US')} (got ${raw === '' ? '""' : raw})`);
+    return null;
+  }
+  if (zip) {
+    errors.push('--shard writes part files and cannot be combined with --zip');
+    return null;
+  }
+  return { index, count };
+}
+
 function readWorkers(raw: string | undefined, errors: string[]): number | null {
   if (raw === undefined) return null;
   const text = raw.trim();
@@ -215,6 +245,7 @@ export function parseCliArgs(
   const scan = scanArgs(argv);
   if (scan.help && !scan.blocksHelp) return { kind: 'help' };
   const workers = readWorkers(scan.values.get('--workers'), scan.errors);
+  const shard = readShard(scan.values.get('--shard'), scan.switches.has('--zip'), scan.errors);
   if (scan.errors.length > 0) return { kind: 'error', errors: scan.errors };
   const value = (long: string): RawValue => scan.values.get(long);
   const counts: Partial<Record<TableKey, RawValue>> = {};
@@ -244,7 +275,7 @@ export function parseCliArgs(
     today,
   };
   const nothingSelected = !all && Object.keys(counts).length === 0;
-  return { kind: 'run', input, output: scan.values.get('--output') ?? DEFAULT_OUTPUT, workers, zip, nothingSelected };
+  return { kind: 'run', input, output: scan.values.get('--output') ?? DEFAULT_OUTPUT, workers, zip, shard, nothingSelected };
 }
 
 /** argparse-style `usage:` line, wrapped under the program name. */

@@ -187,7 +187,7 @@ describe('SPEC 14 exit codes', () => {
     expect(run.stdout).toMatch(/^usage: casino-data-studio /);
     const flags = ['--output', '-o', '--format', '-f', '--days', '-d', '--seed', '-s', '--all', '-a', '--slots', '--tables', '--players',
       '--financial', '--security', '--compliance', '--include-pii', '--start', '--end', '--as-of', '--preset', '--compression',
-      '--jurisdiction', '--zip', '--workers', '--help', '-h'];
+      '--jurisdiction', '--zip', '--workers', '--shard', '--help', '-h'];
     for (const flag of flags) expect(run.stdout).toMatch(new RegExp(`(^|[\\s\\[,])${flag}[\\s\\],]`));
     expect(readdirSync(cwd)).toEqual([]);
   });
@@ -218,7 +218,7 @@ describe('SPEC 14 exit codes', () => {
     ['E_JURISDICTION', ['--slots', '10', '--jurisdiction', 'US-1999'], ['unknown jurisdiction "US-1999": use US-2025 or US-2026']],
     ['E_POPULATION', ['--slots', '10', '--players', '0'], ['players must be at least 1 when other tables are generated (got 0)']],
     ['E_ARG unknown option', ['--slots', '10', '--bogus'], ['unknown option --bogus']],
-    ['E_ARG ambiguous prefix', ['--s', '5'], ['option --s is ambiguous (--seed, --slots, --security, --start)']],
+    ['E_ARG ambiguous prefix', ['--s', '5'], ['option --s is ambiguous (--seed, --slots, --security, --start, --shard)']],
     ['E_ARG missing value', ['--seed', '3', '--slots'], ['option --slots needs a value']],
     [
       'SPEC 15 all failures together, in table order',

@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { planTables } from '../generators/engine';
+import { planTables, shardPlans } from '../generators/engine';
 import { filingsLine } from '../export/filing-counts';
 import type { ManifestFilings } from '../export/manifest';
 import { resolveScenario } from '../generators/scenario/validate';
@@ -30,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
   const result = resolveScenario({ ...args.input, today });
   if (!result.ok) return invalid(result.errors.map((e) => e.message));
   const scenario = result.scenario;
-  const plans = planTables(scenario);
+  const plans = args.shard ? shardPlans(planTables(scenario), args.shard.index, args.shard.count) : planTables(scenario);
   const dir = resolve(args.output);
   const out = (lines: string[]) => process.stdout.write(`${lines.join('\n')}\n`);
 
@@ -58,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
       onTableDone: (file) => out([tableSaved(file)]),
       onBundleDone: (done) => (bundle = done),
       onFilings: (counts) => (filings = counts),
+      part: args.shard?.index,
     });
     out(summary(files, dir, filings ? filingsLine(filings) : null, bundle));
     return 0;

@@ -8,7 +8,7 @@ import type { TablePlan } from '../generators/engine';
 import type { Scenario } from '../generators/scenario/types';
 import type { GroupProducer } from '../export/chunk-stream';
 import { MANIFEST_FILE } from '../export/manifest';
-import { writeRun, type OutputTarget, type WriteHooks, type WrittenFile } from '../export/write-run';
+import { partName, writeRun, type OutputTarget, type WriteHooks, type WrittenFile } from '../export/write-run';
 import { zipFileName } from '../export/zip';
 import { directoryTarget, zipTarget } from './output-target';
 
@@ -23,12 +23,12 @@ export async function writeTables(
   hooks: WriteHooks = {},
 ): Promise<WrittenFile[]> {
   await mkdir(dir, { recursive: true });
-  return writeRun(scenario, plans, await openTarget(scenario, dir), produce, workers, hooks);
+  return writeRun(scenario, plans, await openTarget(scenario, dir, hooks.part), produce, workers, hooks);
 }
 
 /** A loose-files run first removes an earlier manifest.json: a manifest never describes files that are gone. */
-async function openTarget(scenario: Scenario, dir: string): Promise<OutputTarget> {
+async function openTarget(scenario: Scenario, dir: string, part: number | undefined): Promise<OutputTarget> {
   if (scenario.bundle === 'zip') return zipTarget(dir, zipFileName(scenario), scenario.as_of);
-  await rm(join(dir, MANIFEST_FILE), { force: true });
+  await rm(join(dir, partName(MANIFEST_FILE, part)), { force: true });
   return directoryTarget(dir);
 }

@@ -58,6 +58,8 @@ export interface WriteHooks {
   onBundleDone?(bundle: BundleStats): void;
   /** Checked between chunks; when aborted the run stops and its files are removed. */
   signal?: AbortSignal;
+  /** With `--shard K/N`: write part files `<stem>-part-<K>` and `manifest-part-<K>.json` (5-digit K). */
+  part?: number;
   /** The filing counts read from the compliance rows, once that table is written. */
   onFilings?(filings: ManifestFilings): void;
 }
@@ -98,7 +100,7 @@ export async function writeRun(
       filings: plans.some((p) => p.key === 'compliance') ? counter.result() : NO_FILINGS,
     });
     if (plans.some((p) => p.key === 'compliance')) hooks.onFilings?.(counter.result());
-    await target.write(MANIFEST_FILE, 'deflate', [new TextEncoder().encode(manifest)]);
+    await target.write(partName(MANIFEST_FILE, hooks.part), 'deflate', [new TextEncoder().encode(manifest)]);
     const bundle = await target.commit();
     if (bundle) hooks.onBundleDone?.(bundle);
     return files;
@@ -117,7 +119,7 @@ async function writeTable(
   counter: FilingCounter,
 ): Promise<WrittenFile> {
   const schema = SCHEMAS[plan.key];
-  const name = fileName(schema, scenario.format);
+  const name = partName(fileName(schema, scenario.format), hooks.part);
   const chunks = scheduler.stream(plan, (rows) => {
     if (hooks.signal?.aborted) throw new CancelledError();
     hooks.onRows?.(plan, rows);
@@ -127,6 +129,13 @@ async function writeTable(
   const pieces = untilAborted(encodeTable(schema, rows, scenario.format, scenario.compression), hooks.signal);
   const { bytes, sha256 } = await target.write(name, zipMethodFor(scenario.format), pieces);
   return { key: plan.key, file: name, rows: plan.rows, bytes, sha256 };
+}
+
+/** `bronze_slot_telemetry.parquet` → `bronze_slot_telemetry-part-00003.parquet` for part 3; unchanged without a part. */
+export function partName(file: string, part: number | undefined): string {
+  if (part === undefined) return file;
+  const dot = file.indexOf('.');
+  return `${file.slice(0, dot)}-part-${String(part).padStart(5, '0')}${file.slice(dot)}`;
 }
 
 async function* observe(chunks: AsyncIterable<ColumnBatch>, see: (chunk: ColumnBatch) => void): AsyncGenerator<ColumnBatch> {

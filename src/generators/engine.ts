@@ -2,7 +2,7 @@
  * The engine's entry points: which chunk groups make up each selected table, and the pure
  * function that generates one group. Everything else (workers, files, encoders) wires these.
  */
-import { chunkGroups } from './chunks';
+import { chunkGroups, chunkLength } from './chunks';
 import type { ColumnBatch } from './columns';
 import type { Scenario } from './scenario/types';
 import { findJurisdiction } from './scenario/jurisdictions';
@@ -38,6 +38,21 @@ export function planTables(scenario: Scenario): TablePlan[] {
   return TABLE_KEYS.filter((key) => scenario.counts[key] !== null).map((key) => {
     const rows = scenario.counts[key] ?? 0;
     return { key, rows, groups: chunkGroups(rows) };
+  });
+}
+
+/**
+ * The plans of shard `index` of `count`: each table's chunk groups split into `count` contiguous runs,
+ * this shard's run kept (possibly none). Concatenated in shard order the shards are the single run.
+ */
+export function shardPlans(plans: readonly TablePlan[], index: number, count: number): TablePlan[] {
+  return plans.map((plan) => {
+    const from = Math.floor((plan.groups.length * index) / count);
+    const to = Math.floor((plan.groups.length * (index + 1)) / count);
+    const groups = plan.groups.slice(from, to);
+    let rows = 0;
+    for (const [first, n] of groups) for (let k = first; k < first + n; k++) rows += chunkLength(plan.rows, k);
+    return { key: plan.key, rows, groups };
   });
 }
 
