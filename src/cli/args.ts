@@ -62,6 +62,11 @@ export const FLAGS: readonly FlagSpec[] = [
   { long: '--zip', help: 'write one zip bundle instead of loose files (default: off)' },
   { long: '--workers', value: 'N', help: 'worker threads, >= 1; never changes output (default: number of CPU cores)' },
   {
+    long: '--partition-by',
+    value: '{none,day}',
+    help: 'day: each table with a timestamp in Hive-style daily folders <table>/<column>=YYYY-MM-DD/part-00000.<ext> (default: none)',
+  },
+  {
     long: '--shard',
     value: 'K/N',
     help: 'write only shard K of N (0 <= K < N) as part files <table>-part-<K>; the N shards together are the single run (default: none)',
@@ -90,7 +95,16 @@ export const DEFAULT_OUTPUT = './output';
 
 export type CliArgs =
   | { kind: 'help' }
-  | { kind: 'run'; input: ScenarioInput; output: string; workers: number | null; zip: boolean; shard: Shard | null; nothingSelected: boolean }
+  | {
+      kind: 'run';
+      input: ScenarioInput;
+      output: string;
+      workers: number | null;
+      zip: boolean;
+      shard: Shard | null;
+      partitioning: 'none' | 'day';
+      nothingSelected: boolean;
+    }
   | { kind: 'error'; errors: string[] };
 
 /** What the scan collected: last value per value flag, switches seen, and argument errors. */
@@ -222,6 +236,12 @@ function readShard(raw: string | undefined, zip: boolean, errors: string[]): Sha
   return { index, count };
 }
 
+function readPartitioning(raw: string | undefined, errors: string[]): 'none' | 'day' {
+  if (raw === undefined || raw === 'none' || raw === 'day') return raw ?? 'none';
+  errors.push(`unknown partitioning "${raw}": use none or day`);
+  return 'none';
+}
+
 function readWorkers(raw: string | undefined, errors: string[]): number | null {
   if (raw === undefined) return null;
   const text = raw.trim();
@@ -246,6 +266,7 @@ export function parseCliArgs(
   if (scan.help && !scan.blocksHelp) return { kind: 'help' };
   const workers = readWorkers(scan.values.get('--workers'), scan.errors);
   const shard = readShard(scan.values.get('--shard'), scan.switches.has('--zip'), scan.errors);
+  const partitioning = readPartitioning(scan.values.get('--partition-by'), scan.errors);
   if (scan.errors.length > 0) return { kind: 'error', errors: scan.errors };
   const value = (long: string): RawValue => scan.values.get(long);
   const counts: Partial<Record<TableKey, RawValue>> = {};
@@ -275,7 +296,7 @@ export function parseCliArgs(
     today,
   };
   const nothingSelected = !all && Object.keys(counts).length === 0;
-  return { kind: 'run', input, output: scan.values.get('--output') ?? DEFAULT_OUTPUT, workers, zip, shard, nothingSelected };
+  return { kind: 'run', input, output: scan.values.get('--output') ?? DEFAULT_OUTPUT, workers, zip, shard, partitioning, nothingSelected };
 }
 
 /** argparse-style `usage:` line, wrapped under the program name. */

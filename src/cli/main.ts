@@ -59,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
       onBundleDone: (done) => (bundle = done),
       onFilings: (counts) => (filings = counts),
       part: args.shard?.index,
+      partitioning: args.partitioning,
     });
     out(summary(files, dir, filings ? filingsLine(filings) : null, bundle));
     return 0;

@@ -4,8 +4,8 @@
  * removes everything the run wrote.
  */
 import { createHash } from 'node:crypto';
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { createZipWriter } from '../export/zip';
 import type { OutputTarget } from '../export/write-run';
 
@@ -39,6 +39,7 @@ export function directoryTarget(dir: string): OutputTarget {
     async write(name, _method, data) {
       const path = join(dir, name);
       written.push(`${path}.partial`, path);
+      await mkdir(dirname(path), { recursive: true });
       const stats = startStats();
       const handle = await open(`${path}.partial`, 'w');
       try {

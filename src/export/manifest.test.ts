@@ -64,8 +64,11 @@ describe('manifest.json (SPEC 13.4)', () => {
     expect(m.files[0]).toEqual({ table: key, ...stats });
   });
 
-  it('refuses a table listed twice', () => {
-    expect(() => buildManifest(input({ files: [FILES[0], FILES[0]] }))).toThrow(/slots twice/);
+  it('refuses a file listed twice, and keeps the files of a partitioned table in write order', () => {
+    expect(() => buildManifest(input({ files: [FILES[0], FILES[0]] }))).toThrow(new RegExp(`${FILES[0].file} twice`));
+    const days = ['a', 'b'].map((d) => ({ ...FILES[0], file: `bronze_slot_telemetry/event_date=${d}/part-00000.parquet` }));
+    const m = parse(buildManifest(input({ files: [FILES[1], ...days] })));
+    expect(m.files.map((f: { file: string }) => f.file)).toEqual([...days.map((f) => f.file), FILES[1].file]);
   });
 
   it('writes each table schema from SCHEMAS, with the SPEC type names', () => {

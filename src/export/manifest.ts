@@ -116,11 +116,12 @@ export function buildManifest(input: ManifestInput): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
+/** Tables in generation order; a partitioned table lists its files in write (date) order. */
 function inGenerationOrder(files: readonly ManifestFile[]): ManifestFile[] {
-  const seen = new Set<TableKey>();
+  const seen = new Set<string>();
   for (const f of files) {
-    if (seen.has(f.key)) throw new Error(`the manifest lists ${f.key} twice`);
-    seen.add(f.key);
+    if (seen.has(f.file)) throw new Error(`the manifest lists ${f.file} twice`);
+    seen.add(f.file);
   }
   return [...files].sort((a, b) => TABLE_KEYS.indexOf(a.key) - TABLE_KEYS.indexOf(b.key));
 }

@@ -13,6 +13,7 @@ import { ChunkScheduler, type GroupProducer } from './chunk-stream';
 import { encodeTable, fileName } from './encode';
 import { FilingCounter } from './filing-counts';
 import { buildManifest, MANIFEST_FILE, NO_FILINGS, type ManifestFilings } from './manifest';
+import { partitionColumn, partitionFile, splitByDay, type Partitioning } from './partition';
 import { zipMethodFor, type ZipMethod } from './zip';
 
 /** A written file: its own size and SHA-256 (lowercase hex), also inside a zip (never the entry's compressed form). */
@@ -60,6 +61,8 @@ export interface WriteHooks {
   signal?: AbortSignal;
   /** With `--shard K/N`: write part files `<stem>-part-<K>` and `manifest-part-<K>.json` (5-digit K). */
   part?: number;
+  /** `day`: each table with a timestamp as Hive-style daily partitions (players stay one file). */
+  partitioning?: Partitioning;
   /** The filing counts read from the compliance rows, once that table is written. */
   onFilings?(filings: ManifestFilings): void;
 }
@@ -89,9 +92,10 @@ export async function writeRun(
     const files: WrittenFile[] = [];
     for (const plan of plans) {
       hooks.onTableStart?.(plan);
-      const file = await writeTable(scenario, plan, target, scheduler, hooks, counter);
-      files.push(file);
-      hooks.onTableDone?.(file);
+      for (const file of await writeTable(scenario, plan, target, scheduler, hooks, counter)) {
+        files.push(file);
+        hooks.onTableDone?.(file);
+      }
     }
     const manifest = buildManifest({
       scenario,
@@ -117,16 +121,38 @@ async function writeTable(
   scheduler: ChunkScheduler,
   hooks: WriteHooks,
   counter: FilingCounter,
-): Promise<WrittenFile> {
+): Promise<WrittenFile[]> {
   const schema = SCHEMAS[plan.key];
-  const name = partName(fileName(schema, scenario.format), hooks.part);
   const chunks = scheduler.stream(plan, (rows) => {
     if (hooks.signal?.aborted) throw new CancelledError();
     hooks.onRows?.(plan, rows);
   });
   const counted = plan.key === 'compliance' ? observe(chunks, (chunk) => counter.add(chunk)) : chunks;
   const rows = hooks.onChunk ? observe(counted, (chunk) => hooks.onChunk!(plan, chunk)) : counted;
-  const pieces = untilAborted(encodeTable(schema, rows, scenario.format, scenario.compression), hooks.signal);
+  const column = hooks.partitioning === 'day' ? partitionColumn(schema) : null;
+  if (!column) {
+    const name = partName(fileName(schema, scenario.format), hooks.part);
+    return [await writeFile(scenario, plan, target, name, rows, hooks.signal)];
+  }
+  const time = schema.columns.findIndex((c) => c.name === schema.timestampColumn);
+  const files: WrittenFile[] = [];
+  for await (const { day, batches } of splitByDay(rows, time)) {
+    const name = partitionFile(schema, column, day, scenario.format, hooks.part ?? 0);
+    let count = 0;
+    files.push({ ...(await writeFile(scenario, plan, target, name, observe(batches, (b) => (count += b.length)), hooks.signal)), rows: count });
+  }
+  return files;
+}
+
+async function writeFile(
+  scenario: Scenario,
+  plan: TablePlan,
+  target: OutputTarget,
+  name: string,
+  rows: AsyncIterable<ColumnBatch>,
+  signal: AbortSignal | undefined,
+): Promise<WrittenFile> {
+  const pieces = untilAborted(encodeTable(SCHEMAS[plan.key], rows, scenario.format, scenario.compression), signal);
   const { bytes, sha256 } = await target.write(name, zipMethodFor(scenario.format), pieces);
   return { key: plan.key, file: name, rows: plan.rows, bytes, sha256 };
 }
