@@ -102,6 +102,31 @@ test('small preset: generate, see 100 %, download the zip; it equals the CLI --z
   }
 });
 
+test('daily partitions: the zip holds Hive folders and equals the CLI --partition-by day --zip; the link keeps the layout', async ({ page }, info) => {
+  await page.goto('/');
+  await fixedWindow(page);
+  await page.getByLabel('Layout').selectOption('day');
+  await expect(page.getByRole('link', { name: 'Link to this scenario' })).toHaveAttribute('href', /&partition_by=day$/);
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(page.getByRole('status')).toContainText('Done: 18,700 rows', { timeout: 120_000 });
+  await expect(page.getByRole('link', { name: 'bronze_slot_telemetry/event_date=2026-10-01/part-00000.parquet' })).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download all (.zip)' }).click()]);
+  const zipPath = info.outputPath('daily.zip');
+  await download.saveAs(zipPath);
+  const dir = mkdtempSync(join(tmpdir(), 'cds-e2e-daily-'));
+  try {
+    execFileSync(process.execPath, ['dist-cli/main.mjs', '--preset', 'small', '--start', WINDOW.start, '--end', WINDOW.end, '--seed', '42', '--partition-by', 'day', '--zip', '-o', dir], { stdio: 'pipe' });
+    expect(sha256(readFileSync(zipPath))).toBe(sha256(readFileSync(join(dir, readdirSync(dir)[0]))));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  expect(Object.keys(unzipSync(readFileSync(zipPath)))).toContain('bronze_compliance/filing_timestamp_date=2026-10-07/part-00000.parquet');
+  const again = await page.context().newPage();
+  await again.goto((await page.getByRole('link', { name: 'Link to this scenario' }).getAttribute('href'))!);
+  await expect(again.getByLabel('Layout')).toHaveValue('day');
+  await again.close();
+});
+
 test('a tampered or foreign link is explained, and the default scenario is shown instead', async ({ page }) => {
   await page.goto('/?spec_version=2&seed=-1&start=2026-10-01');
   const banner = page.getByRole('alert').filter({ hasText: 'This link does not describe a scenario' });

@@ -11,9 +11,10 @@ import { shareUrl, useApp } from './store';
 function useScenarioInUrl(): void {
   const validation = useApp((s) => s.validation);
   const linkErrors = useApp((s) => s.linkErrors);
+  const partitioning = useApp((s) => s.partitioning);
   useEffect(() => {
-    if (validation.ok && linkErrors.length === 0) history.replaceState(null, '', shareUrl(validation.scenario, location));
-  }, [validation, linkErrors]);
+    if (validation.ok && linkErrors.length === 0) history.replaceState(null, '', shareUrl(validation.scenario, location, partitioning));
+  }, [validation, linkErrors, partitioning]);
 }
 
 export function App() {

@@ -6,6 +6,7 @@ import type { RunFile, RunProgress, RunResult, SchemaField, TablePreview } from 
 import { RunCancelled, RunClient, VolumeChecker } from '../workers/run-client';
 import { parseScenarioQuery, serializeScenarioQuery } from '../generators/scenario/serialize';
 import type { Scenario } from '../generators/scenario/types';
+import type { Partitioning } from '../export/partition';
 import { formFromScenario, initialForm, todayMidnight, toScenarioInput, withPreset, type FormPreset, type ScenarioForm } from './scenario-form';
 
 export interface TableProgress extends RunProgress {
@@ -34,6 +35,9 @@ export interface AppState {
   /** Web Workers per run: 1 generates and writes in one worker; more add generator workers (never changes bytes). */
   workers: number;
   setWorkers(n: number): void;
+  /** `day`: Hive-style daily folders, as CLI `--partition-by day` (kept in the link as `partition_by`). */
+  partitioning: Partitioning;
+  setPartitioning(p: Partitioning): void;
   setForm(patch: Partial<ScenarioForm>): void;
   choosePreset(preset: FormPreset): void;
   generate(): Promise<void>;
@@ -53,22 +57,28 @@ export const DEFAULT_WORKERS = 2;
 const validate = (form: ScenarioForm, today: number) => resolveScenario(toScenarioInput(form, today));
 
 /** The scenario of a shared link (`?spec_version=1&seed=…`), or the errors that make it unusable. */
-function linkedForm(search: string): { form: ScenarioForm | null; errors: string[] } {
-  const query = search.replace(/^\?/, '');
-  if (query === '') return { form: null, errors: [] };
+function linkedForm(search: string): { form: ScenarioForm | null; errors: string[]; partitioning: Partitioning } {
+  // `partition_by` is an output option, not a scenario field: it rides along in the link.
+  const params = search.replace(/^\?/, '').split('&').filter((p) => p !== '');
+  const partitioning: Partitioning = params.includes(`${PARTITION_PARAM}=day`) ? 'day' : 'none';
+  const query = params.filter((p) => !p.startsWith(`${PARTITION_PARAM}=`)).join('&');
+  if (query === '') return { form: null, errors: [], partitioning };
   const parsed = parseScenarioQuery(query);
-  if (!parsed.ok) return { form: null, errors: parsed.errors.map((e) => e.message) };
-  return { form: formFromScenario(parsed.scenario), errors: [] };
+  if (!parsed.ok) return { form: null, errors: parsed.errors.map((e) => e.message), partitioning };
+  return { form: formFromScenario(parsed.scenario), errors: [], partitioning };
 }
 
+const PARTITION_PARAM = 'partition_by';
+
 /** The address of this scenario: the page with its canonical query (SPEC 2.1). */
-export function shareUrl(scenario: Scenario, location: Pick<Location, 'origin' | 'pathname'>): string {
-  return `${location.origin}${location.pathname}?${serializeScenarioQuery(scenario)}`;
+export function shareUrl(scenario: Scenario, location: Pick<Location, 'origin' | 'pathname'>, partitioning: Partitioning = 'none'): string {
+  const extra = partitioning === 'day' ? `&${PARTITION_PARAM}=day` : '';
+  return `${location.origin}${location.pathname}?${serializeScenarioQuery(scenario)}${extra}`;
 }
 
 export const useApp = create<AppState>((set, get) => {
   const today = todayMidnight();
-  const link = typeof location === 'undefined' ? { form: null, errors: [] } : linkedForm(location.search);
+  const link = typeof location === 'undefined' ? { form: null, errors: [], partitioning: 'none' as const } : linkedForm(location.search);
   const form = link.form ?? initialForm();
   /** Validates a form and schedules its feasibility check (the newest check wins). */
   const validated = (next: ScenarioForm) => {
@@ -100,6 +110,8 @@ export const useApp = create<AppState>((set, get) => {
     result: null,
     workers: DEFAULT_WORKERS,
     setWorkers: (workers) => set({ workers }),
+    partitioning: link.partitioning,
+    setPartitioning: (partitioning) => set({ partitioning }),
     setForm(patch) {
       // Editing a volume makes the scenario custom; other fields keep the chosen preset.
       const touchesVolumes = 'counts' in patch || 'include' in patch;
@@ -123,7 +135,7 @@ export const useApp = create<AppState>((set, get) => {
             if (s.status !== 'running' || (before && before.rowsDone > p.rowsDone)) return {};
             return { progress: { ...s.progress, [p.table]: { ...p, startedAt: before?.startedAt ?? now, updatedAt: now } } };
           });
-        }, get().workers - 1);
+        }, get().workers - 1, get().partitioning);
         set({ status: 'done', result, finishedAt: performance.now() });
       } catch (error) {
         if (error instanceof RunCancelled) set({ status: 'cancelled', message: 'Generation cancelled: nothing was kept.', finishedAt: performance.now() });

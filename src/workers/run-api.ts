@@ -15,6 +15,7 @@ import { buildManifest, type ManifestFilings, NO_FILINGS } from '../export/manif
 import { memoryTarget, zipBundle } from '../export/memory-target';
 import { writeRun, type WrittenFile } from '../export/write-run';
 import type { GroupProducer } from '../export/chunk-stream';
+import type { Partitioning } from '../export/partition';
 import { ENGINE_VERSION } from '../generators/version';
 
 export interface RunProgress {
@@ -56,7 +57,13 @@ export interface RunApi {
    * Generates every selected table; rejects with the E_VOLUME message when the volumes cannot back the plan.
    * `generators` > 0 generates in that many generator workers (this one encodes); 0 generates here.
    */
-  start(scenario: Scenario, piiSecret: string | undefined, onProgress: (p: RunProgress) => void, generators?: number): Promise<RunResult>;
+  start(
+    scenario: Scenario,
+    piiSecret: string | undefined,
+    onProgress: (p: RunProgress) => void,
+    generators?: number,
+    partitioning?: Partitioning,
+  ): Promise<RunResult>;
   /** The zip bundle of the last run (SPEC 13.4), as the CLI writes it with `--zip`. */
   zip(): Promise<{ name: string; data: Blob }>;
   /** The first rows of one table of the last run. */
@@ -87,7 +94,7 @@ export function createRunApi(source?: ProducerSource): RunApi {
   let last: { scenario: Scenario; files: ReturnType<typeof memoryTarget>['files']; written: WrittenFile[]; filings: ManifestFilings | null } | null = null;
   let previews = new Map<TableKey, ColumnBatch[]>();
   return {
-    async start(scenario, piiSecret, onProgress, generators = 0) {
+    async start(scenario, piiSecret, onProgress, generators = 0, partitioning = 'none') {
       last = null;
       previews = new Map();
       const ranges = new Map<TableKey, [number, number]>();
@@ -125,6 +132,7 @@ export function createRunApi(source?: ProducerSource): RunApi {
         onChunk: keep,
         onTableDone: (file) => onProgress({ table: file.key, rowsDone: file.rows, rows: file.rows }),
         onFilings: (counts) => (filings = counts),
+        partitioning,
       }).finally(() => pool?.close());
       last = { scenario, files: target.files, written, filings };
       const byName = new Map(written.map((w) => [w.file, w]));
@@ -132,7 +140,7 @@ export function createRunApi(source?: ProducerSource): RunApi {
         filings,
         integrity: integrity.result(),
         files: target.files.map((f) => ({
-          key: byName.get(f.name)?.key ?? null, timeRange: ranges.get(byName.get(f.name)?.key as TableKey) ?? null, name: f.name, rows: byName.get(f.name)?.rows ?? 0, bytes: f.bytes, sha256: f.sha256, data: f.data,
+          key: byName.get(f.name)?.key ?? null, timeRange: f.name.includes('/') ? null : (ranges.get(byName.get(f.name)?.key as TableKey) ?? null), name: f.name, rows: byName.get(f.name)?.rows ?? 0, bytes: f.bytes, sha256: f.sha256, data: f.data,
         })),
       };
     },

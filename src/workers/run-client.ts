@@ -5,6 +5,7 @@
  */
 import { proxy, wrap, type Remote } from 'comlink';
 import type { Scenario } from '../generators/scenario/types';
+import type { Partitioning } from '../export/partition';
 import type { TableKey } from '../generators/tables';
 import type { RunApi, RunProgress, RunResult, SchemaField, TablePreview } from './run-api';
 
@@ -31,7 +32,7 @@ export class RunClient {
   private abort: ((error: Error) => void) | null = null;
 
   /** Generates a scenario in a fresh worker; rejects with RunCancelled, a worker failure, or E_VOLUME. */
-  async start(scenario: Scenario, onProgress: (p: RunProgress) => void, generators = 0, piiSecret?: string): Promise<RunResult> {
+  async start(scenario: Scenario, onProgress: (p: RunProgress) => void, generators = 0, partitioning: Partitioning = 'none', piiSecret?: string): Promise<RunResult> {
     this.dispose();
     const worker = new Worker(new URL('./run.worker.ts', import.meta.url), { type: 'module', name: 'casino-data-run' });
     this.worker = worker;
@@ -42,7 +43,7 @@ export class RunClient {
       worker.addEventListener('error', (e) => reject(new Error(`The generator worker failed: ${e.message || 'it stopped unexpectedly'}`)));
       worker.addEventListener('messageerror', () => reject(new Error('The generator worker sent a message that could not be read.')));
     });
-    return Promise.race([api.start(scenario, piiSecret, proxy(onProgress), generators), failed]);
+    return Promise.race([api.start(scenario, piiSecret, proxy(onProgress), generators, partitioning), failed]);
   }
 
   /** The zip bundle of the last run. */

@@ -101,7 +101,7 @@ function SchemaTable({ fields }: { fields: readonly SchemaField[] }) {
 
 export function ExplorePanel() {
   const { result, status, loadPreview, loadSchema } = useApp();
-  const keys = (result?.files.map((f) => f.key).filter((k): k is TableKey => k !== null)) ?? [];
+  const keys = [...new Set(result?.files.map((f) => f.key).filter((k): k is TableKey => k !== null) ?? [])];
   const [key, setKey] = useState<TableKey | null>(null);
   const [tab, setTab] = useState<'rows' | 'schema'>('rows');
   const [model, setModel] = useState<PreviewModel | null>(null);
@@ -127,7 +127,7 @@ export function ExplorePanel() {
     };
   }, [current, status, result, loadPreview, loadSchema]);
   if (status !== 'done' || !current) return null;
-  const total = result?.files.find((f) => f.key === current)?.rows ?? 0;
+  const total = result?.files.filter((f) => f.key === current).reduce((a, f) => a + f.rows, 0) ?? 0;
   return (
     <section className="panel explore" aria-label="Explore">
       <div className="actions">

@@ -19,7 +19,7 @@ function Bar(props: { value: number; label: string }) {
 }
 
 export function RunPanel() {
-  const { validation, volumeError, status, message, progress, generate, cancel, startedAt, finishedAt } = useApp();
+  const { validation, volumeError, status, message, progress, generate, cancel, startedAt, finishedAt, partitioning } = useApp();
   const scenario = validation.ok ? validation.scenario : null;
   const keys = scenario ? TABLE_KEYS.filter((k) => scenario.counts[k] !== null) : [];
   const total = keys.reduce((a, k) => a + (scenario?.counts[k] ?? 0), 0);
@@ -44,7 +44,7 @@ export function RunPanel() {
       </div>
       {scenario && (
         <p className="share">
-          <a href={shareUrl(scenario, location)}>Link to this scenario</a> — opening it restores every field and generates the same files.
+          <a href={shareUrl(scenario, location, partitioning)}>Link to this scenario</a> — opening it restores every field and generates the same files.
         </p>
       )}
       {status === 'failed' && (

@@ -19,7 +19,7 @@ function newSeed(): string {
 }
 
 export function ScenarioPanel() {
-  const { form, validation, volumeError, status, setForm, choosePreset, workers, setWorkers } = useApp();
+  const { form, validation, volumeError, status, setForm, choosePreset, workers, setWorkers, partitioning, setPartitioning } = useApp();
   const errors = validation.ok ? {} : errorsByField(validation.errors);
   const running = status === 'running';
   return (
@@ -136,6 +136,12 @@ export function ScenarioPanel() {
             </select>
           </Field>
         </div>
+        <Field id="partitioning" label="Layout" hint="Daily folders: <table>/event_date=YYYY-MM-DD/part-00000 (Hive style), as CLI --partition-by day.">
+          <select id="partitioning" value={partitioning} aria-describedby="partitioning-hint" onChange={(e) => setPartitioning(e.target.value as 'none' | 'day')}>
+            <option value="none">One file per table</option>
+            <option value="day">Daily partitions (Hive style)</option>
+          </select>
+        </Field>
         <Field id="workers" label="Web Workers" hint="Threads for this run; the files are the same whatever the count.">
           <select id="workers" value={workers} aria-describedby="workers-hint" onChange={(e) => setWorkers(Number(e.target.value))}>
             <option value={1}>1 — generate and write in one worker</option>
