@@ -22,6 +22,32 @@ export interface IntegrityCheck {
 }
 
 type StringColumn = Extract<ColumnData, { type: 'string' }>;
+type Typed<T extends ColumnData['type']> = Extract<ColumnData, { type: T }>;
+
+/** A batch's columns by name, typed as the schema declares them. */
+interface Columns {
+  str(name: string): StringColumn;
+  f64(name: string): Typed<'float64'>;
+  date(name: string): Typed<'date'>;
+  bool(name: string): Typed<'bool'>;
+  time(name: string): Typed<'timestamp'>;
+}
+
+function columnsOf(key: TableKey, batch: ColumnBatch): Columns {
+  const columns = SCHEMAS[key].columns;
+  const get = (name: string, type: ColumnData['type']): ColumnData => {
+    const column = batch.columns[columns.findIndex((c) => c.name === name)];
+    if (column?.type !== type) throw new Error(`${key}.${name} is not a ${type} column`);
+    return column;
+  };
+  return {
+    str: (name) => get(name, 'string') as StringColumn,
+    f64: (name) => get(name, 'float64') as Typed<'float64'>,
+    date: (name) => get(name, 'date') as Typed<'date'>,
+    bool: (name) => get(name, 'bool') as Typed<'bool'>,
+    time: (name) => get(name, 'timestamp') as Typed<'timestamp'>,
+  };
+}
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 const EVENT_ID_TABLES: readonly TableKey[] = ['slots', 'tables', 'security'];
@@ -120,20 +146,20 @@ export class IntegrityCollector {
 
   add(key: TableKey, batch: ColumnBatch): void {
     const schema = SCHEMAS[key];
-    const column = (name: string) => batch.columns[schema.columns.findIndex((c) => c.name === name)];
+    const cols = columnsOf(key, batch);
     this.rows.set(key, (this.rows.get(key) ?? 0) + batch.length);
-    if (schema.timestampColumn) this.checkTimes(key, column(schema.timestampColumn) as Extract<ColumnData, { type: 'timestamp' }>, batch.length);
+    if (schema.timestampColumn) this.checkTimes(key, cols.time(schema.timestampColumn), batch.length);
     const idColumn = EVENT_ID_TABLES.includes(key) ? 'event_id' : key === 'financial' ? 'transaction_id' : key === 'compliance' ? 'filing_id' : null;
     if (idColumn) {
       const ids = this.ids.get(key) ?? new IdSet();
       this.ids.set(key, ids);
-      const c = column(idColumn) as StringColumn;
+      const c = cols.str(idColumn);
       for (let r = 0; r < batch.length; r++) ids.add(c, r);
     }
-    if (key === 'players') this.addPlayers(batch, column);
+    if (key === 'players') this.addPlayers(batch, cols);
     if (PLAYER_ID_TABLES.includes(key)) {
-      const c = column('player_id') as StringColumn;
-      const dayOf = activityDays(key, column);
+      const c = cols.str('player_id');
+      const dayOf = activityDays(key, cols);
       const known = this.scenario.counts.players ?? DEFAULT_POPULATION;
       for (let r = 0; r < batch.length; r++) {
         const n = playerNumber(c, r);
@@ -144,19 +170,19 @@ export class IntegrityCollector {
         if (dayOf) this.activity.add(n * 100_000 + dayOf(r));
       }
     }
-    if (key === 'slots') this.addSlots(batch, column);
-    if (key === 'financial') this.addFinancial(batch, column);
-    if (key === 'compliance') this.addCompliance(batch, column);
+    if (key === 'slots') this.addSlots(batch, cols);
+    if (key === 'financial') this.addFinancial(batch, cols);
+    if (key === 'compliance') this.addCompliance(batch, cols);
   }
 
-  private addPlayers(batch: ColumnBatch, column: (name: string) => ColumnData): void {
-    const id = column('player_id') as StringColumn;
-    const status = column('account_status') as StringColumn;
-    const excluded = column('self_excluded') as Extract<ColumnData, { type: 'bool' }>;
-    const enrolled = column('enrollment_date') as Extract<ColumnData, { type: 'date' }>;
-    const last = column('last_visit_date') as Extract<ColumnData, { type: 'date' }>;
-    const ssn = column('ssn_hash') as StringColumn;
-    const dob = column('date_of_birth') as Extract<ColumnData, { type: 'date' }>;
+  private addPlayers(batch: ColumnBatch, cols: Columns): void {
+    const id = cols.str('player_id');
+    const status = cols.str('account_status');
+    const excluded = cols.bool('self_excluded');
+    const enrolled = cols.date('enrollment_date');
+    const last = cols.date('last_visit_date');
+    const ssn = cols.str('ssn_hash');
+    const dob = cols.date('date_of_birth');
     for (let r = 0; r < batch.length; r++) {
       const n = playerNumber(id, r);
       this.playerIds.add(n);
@@ -165,7 +191,7 @@ export class IntegrityCollector {
     }
   }
 
-  private checkTimes(key: TableKey, times: Extract<ColumnData, { type: 'timestamp' }>, n: number): void {
+  private checkTimes(key: TableKey, times: Typed<'timestamp'>, n: number): void {
     let last = this.lastTime.get(key) ?? -Infinity;
     let outside = 0;
     let unsorted = 0;
@@ -180,13 +206,13 @@ export class IntegrityCollector {
     this.unsorted.set(key, (this.unsorted.get(key) ?? 0) + unsorted);
   }
 
-  private addSlots(batch: ColumnBatch, column: (name: string) => ColumnData): void {
-    const type = column('event_type') as StringColumn;
-    const jackpot = column('jackpot_amount') as Extract<ColumnData, { type: 'float64' }>;
-    const coinOut = column('coin_out') as Extract<ColumnData, { type: 'float64' }>;
-    const player = column('player_id') as StringColumn;
-    const machine = column('machine_id') as StringColumn;
-    const time = column('event_timestamp') as Extract<ColumnData, { type: 'timestamp' }>;
+  private addSlots(batch: ColumnBatch, cols: Columns): void {
+    const type = cols.str('event_type');
+    const jackpot = cols.f64('jackpot_amount');
+    const coinOut = cols.f64('coin_out');
+    const player = cols.str('player_id');
+    const machine = cols.str('machine_id');
+    const time = cols.time('event_timestamp');
     for (let r = 0; r < batch.length; r++) {
       const first = type.bytes[type.offsets[r]];
       // JACKPOT and GAME_PLAY are the only types starting with J and G.
@@ -198,17 +224,17 @@ export class IntegrityCollector {
     }
   }
 
-  private addFinancial(batch: ColumnBatch, column: (name: string) => ColumnData): void {
-    const type = column('transaction_type') as StringColumn;
-    const method = column('payment_method') as StringColumn;
-    const amount = column('amount') as Extract<ColumnData, { type: 'float64' }>;
-    const player = column('player_id') as StringColumn;
-    const day = column('business_date') as Extract<ColumnData, { type: 'date' }>;
-    const id = column('transaction_id') as StringColumn;
-    const flag = column('suspicious_activity_flag') as Extract<ColumnData, { type: 'bool' }>;
-    const required = column('ctr_required') as Extract<ColumnData, { type: 'bool' }>;
-    const reference = column('ctr_reference') as StringColumn;
-    const idHash = column('id_number_hash') as StringColumn;
+  private addFinancial(batch: ColumnBatch, cols: Columns): void {
+    const type = cols.str('transaction_type');
+    const method = cols.str('payment_method');
+    const amount = cols.f64('amount');
+    const player = cols.str('player_id');
+    const day = cols.date('business_date');
+    const id = cols.str('transaction_id');
+    const flag = cols.bool('suspicious_activity_flag');
+    const required = cols.bool('ctr_required');
+    const reference = cols.str('ctr_reference');
+    const idHash = cols.str('id_number_hash');
     for (let r = 0; r < batch.length; r++) {
       const h = hashBytes(id.bytes, id.offsets[r], id.offsets[r + 1]);
       const t = readString(type, r)!;
@@ -238,27 +264,27 @@ export class IntegrityCollector {
     }
   }
 
-  private addCompliance(batch: ColumnBatch, column: (name: string) => ColumnData): void {
-    const type = column('filing_type') as StringColumn;
-    const player = column('player_id') as StringColumn;
-    const day = column('transaction_date') as Extract<ColumnData, { type: 'date' }>;
-    const cashIn = column('cash_in_amount') as Extract<ColumnData, { type: 'float64' }>;
-    const cashOut = column('cash_out_amount') as Extract<ColumnData, { type: 'float64' }>;
-    const game = column('game_type') as StringColumn;
-    const machine = column('machine_id') as StringColumn;
-    const jackpot = column('jackpot_amount') as Extract<ColumnData, { type: 'float64' }>;
-    const sources = column('source_ids') as StringColumn;
-    const filingId = column('filing_id') as StringColumn;
-    const filingDate = column('filing_date') as Extract<ColumnData, { type: 'date' }>;
-    const dueDate = column('due_date') as Extract<ColumnData, { type: 'date' }>;
-    const filingTime = column('filing_timestamp') as Extract<ColumnData, { type: 'timestamp' }>;
-    const status = column('status') as StringColumn;
-    const fincen = column('fincen_reference') as StringColumn;
-    const irs = column('irs_reference') as StringColumn;
-    const amended = column('amended_from') as StringColumn;
-    const ssn = column('ssn_hash') as StringColumn;
-    const dob = column('date_of_birth') as Extract<ColumnData, { type: 'date' }>;
-    const idHash = column('id_number_hash') as StringColumn;
+  private addCompliance(batch: ColumnBatch, cols: Columns): void {
+    const type = cols.str('filing_type');
+    const player = cols.str('player_id');
+    const day = cols.date('transaction_date');
+    const cashIn = cols.f64('cash_in_amount');
+    const cashOut = cols.f64('cash_out_amount');
+    const game = cols.str('game_type');
+    const machine = cols.str('machine_id');
+    const jackpot = cols.f64('jackpot_amount');
+    const sources = cols.str('source_ids');
+    const filingId = cols.str('filing_id');
+    const filingDate = cols.date('filing_date');
+    const dueDate = cols.date('due_date');
+    const filingTime = cols.time('filing_timestamp');
+    const status = cols.str('status');
+    const fincen = cols.str('fincen_reference');
+    const irs = cols.str('irs_reference');
+    const amended = cols.str('amended_from');
+    const ssn = cols.str('ssn_hash');
+    const dob = cols.date('date_of_birth');
+    const idHash = cols.str('id_number_hash');
     const asOfDay = Math.floor((this.scenario.as_of - 1) / 86_400_000_000);
     const slotIds = this.ids.get('slots')?.seen;
     const txnIds = this.ids.get('financial')?.seen;
@@ -376,13 +402,13 @@ function nullableHash(column: StringColumn, r: number): number {
 }
 
 /** The gaming day of each carded row of slots, tables or financial (I9); null for the other tables. */
-function activityDays(key: TableKey, column: (name: string) => ColumnData): ((r: number) => number) | null {
+function activityDays(key: TableKey, cols: Columns): ((r: number) => number) | null {
   if (key === 'financial') {
-    const days = (column('business_date') as Extract<ColumnData, { type: 'date' }>).values;
+    const days = cols.date('business_date').values;
     return (r) => days[r];
   }
   if (key !== 'slots' && key !== 'tables') return null;
-  const times = (column('event_timestamp') as Extract<ColumnData, { type: 'timestamp' }>).values;
+  const times = cols.time('event_timestamp').values;
   return (r) => gamingDay(times[r]);
 }
 
