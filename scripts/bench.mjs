@@ -35,6 +35,15 @@ const cases = [
     rows: n(10_000_000),
     args: ['--slots', String(n(10_000_000)), '--workers', String(workers)],
   })),
+  // Issue 5's scale cases (the smoke run leaves them out: its volumes are 1 %).
+  ...(smoke ? [] : [1, 2].map((workers) => ({
+    name: `production preset six tables parquet, ${workers} worker${workers > 1 ? 's' : ''}`,
+    rows: 6_750_000,
+    window: ['--start', '2026-08-01', '--seed', '42'],
+    args: ['--preset', 'production', '--workers', String(workers)],
+    perTable: true,
+  }))),
+  ...(smoke ? [] : [{ name: '50,000,000 slot events parquet, 2 workers', rows: 50_000_000, args: ['--slots', '50000000', '--workers', '2'] }]),
 ];
 
 function commit() {
@@ -45,11 +54,11 @@ function commit() {
   }
 }
 
-function runOnce(args) {
+function runOnce(args, caseWindow = window) {
   const dir = mkdtempSync(join(tmpdir(), 'cds-bench-'));
   const rssFile = join(dir, 'rss');
   const started = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, ['--import', './scripts/rss-probe.mjs', 'dist-cli/main.mjs', ...window, ...args, '-o', join(dir, 'out')], {
+  const child = spawnSync(process.execPath, ['--import', './scripts/rss-probe.mjs', 'dist-cli/main.mjs', ...caseWindow, ...args, '-o', join(dir, 'out')], {
     env: { ...process.env, CDS_RSS_FILE: rssFile },
     encoding: 'utf8',
   });
@@ -77,7 +86,7 @@ console.log(`| case | rows | wall s | rows/s | peak RSS |`);
 console.log(`|---|---:|---:|---:|---:|`);
 const perTable = [];
 for (const c of cases) {
-  const results = Array.from({ length: runs }, () => runOnce(c.args));
+  const results = Array.from({ length: runs }, () => runOnce(c.args, c.window));
   const seconds = median(results.map((r) => r.seconds));
   const rss = median(results.map((r) => r.rss));
   if (c.perTable) perTable.push(`${c.name}: ${Object.entries(results.find((r) => r.seconds === seconds).tableRates).map(([t, r]) => `${t} ${r}`).join(', ')} rows/s`);

@@ -38,7 +38,9 @@ export function createRun(scenario: Scenario, options: RunOptions = {}): NodeRun
       try {
         const volumes = pool ? await pool.init(target, options.piiSecret) : null;
         if (volumes) throw new Error(volumes);
-        return await writeTables(target, plans, dir, pool ? pool.produce : (options.produce ?? inProcessProducer(target, options.piiSecret)), opts.workers ?? 1);
+        return await writeTables(target, plans, dir, pool ? pool.produce : (options.produce ?? inProcessProducer(target, options.piiSecret)), opts.workers ?? 1, {
+          parquetSegments: pool?.segments,
+        });
       } finally {
         await pool?.close();
       }

@@ -58,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
       onTableDone: (file) => out([tableSaved(file)]),
       onBundleDone: (done) => (bundle = done),
       onFilings: (counts) => (filings = counts),
+      parquetSegments: pool.segments,
       part: args.shard?.index,
       partitioning: args.partitioning,
     });

@@ -1,57 +1,76 @@
 /**
- * Streams tables' chunks in file order from a producer of chunk groups (a worker pool or the
- * engine in-process). One window of requests spans all tables of a run, so workers generate the
- * next table while the writer is still encoding the current one, and memory stays bounded by the
- * window whatever the row count.
+ * Streams tables' work units in file order from a producer (a worker pool or the engine in-process). One
+ * window of requests spans all tables of a run, so workers generate the next table while the writer is
+ * still writing the current one, and memory stays bounded by the window whatever the row count.
  */
 import type { ColumnBatch } from '../generators/columns';
 import type { TablePlan } from '../generators/engine';
 
+/** Chunks [first, first + count) of a table, one batch per chunk. */
 export type GroupProducer = (plan: TablePlan, first: number, count: number) => Promise<ColumnBatch[]>;
 
-export class ChunkScheduler {
-  private readonly tasks: { plan: TablePlan; group: number }[];
-  private readonly requests = new Map<number, Promise<ColumnBatch[]>>();
+/** A run of consecutive chunk groups of one table, produced together. */
+export interface WorkUnit {
+  readonly plan: TablePlan;
+  readonly groups: readonly (readonly [first: number, count: number])[];
+}
+
+export class UnitScheduler<R> {
+  private readonly units: WorkUnit[];
+  private readonly requests = new Map<number, Promise<R>>();
   private next = 0;
   private consumed = 0;
 
-  /** `window`: groups requested ahead of the consumer, across tables. */
-  constructor(plans: readonly TablePlan[], private readonly produce: GroupProducer, private readonly window: number) {
-    this.tasks = plans.flatMap((plan) => plan.groups.map((_, group) => ({ plan, group })));
+  /** `window`: units requested ahead of the consumer, across tables. */
+  constructor(
+    plans: readonly TablePlan[],
+    unitsOf: (plan: TablePlan) => WorkUnit[],
+    private readonly produce: (unit: WorkUnit) => Promise<R>,
+    private readonly window: number,
+  ) {
+    this.units = plans.flatMap(unitsOf);
   }
 
-  /**
-   * Every chunk of one table in order; tables must be streamed in the order given. `onRows`
-   * gets the rows done after each chunk.
-   */
-  async *stream(plan: TablePlan, onRows?: (rowsDone: number) => void): AsyncGenerator<ColumnBatch> {
-    let done = 0;
-    while (this.consumed < this.tasks.length && this.tasks[this.consumed].plan === plan) {
+  /** Every unit's result of one table, in order; tables must be streamed in the order given. */
+  async *stream(plan: TablePlan): AsyncGenerator<R> {
+    while (this.consumed < this.units.length && this.units[this.consumed].plan === plan) {
       this.fill();
-      const task = this.consumed++;
-      const batches = await this.requests.get(task)!;
-      this.requests.delete(task);
+      const unit = this.consumed++;
+      const result = await this.requests.get(unit)!;
+      this.requests.delete(unit);
       this.fill();
-      for (const batch of batches) {
-        done += batch.length;
-        onRows?.(done);
-        yield batch;
-      }
+      yield result;
     }
   }
 
   private fill(): void {
-    while (this.next < this.tasks.length && this.next - this.consumed < this.window) {
-      const { plan, group } = this.tasks[this.next];
-      const [first, count] = plan.groups[group];
-      const request = this.produce(plan, first, count);
+    while (this.next < this.units.length && this.next - this.consumed < this.window) {
+      const request = this.produce(this.units[this.next]);
       request.catch(() => undefined); // surfaced when awaited in order
       this.requests.set(this.next++, request);
     }
   }
 }
 
+/** Each chunk group of a plan as its own unit. */
+export function groupUnits(plan: TablePlan): WorkUnit[] {
+  return plan.groups.map((group) => ({ plan, groups: [group] }));
+}
+
 /** Every chunk of one table, in order, with at most `window` groups requested ahead. */
-export function streamChunks(plan: TablePlan, produce: GroupProducer, window: number, onRows?: (rowsDone: number) => void): AsyncGenerator<ColumnBatch> {
-  return new ChunkScheduler([plan], produce, window).stream(plan, onRows);
+export async function* streamChunks(
+  plan: TablePlan,
+  produce: GroupProducer,
+  window: number,
+  onRows?: (rowsDone: number) => void,
+): AsyncGenerator<ColumnBatch> {
+  const scheduler = new UnitScheduler([plan], groupUnits, ({ groups: [[first, count]] }) => produce(plan, first, count), window);
+  let done = 0;
+  for await (const batches of scheduler.stream(plan)) {
+    for (const batch of batches) {
+      done += batch.length;
+      onRows?.(done);
+      yield batch;
+    }
+  }
 }

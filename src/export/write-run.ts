@@ -4,13 +4,16 @@
  * chunk groups is generated ahead across tables. On failure or cancellation the target discards everything, so
  * nothing unfinished (and no half dataset) is left. Environment-agnostic.
  */
+import { chunkLength } from '../generators/chunks';
 import type { ColumnBatch } from '../generators/columns';
 import type { TablePlan } from '../generators/engine';
 import { SCHEMAS } from '../generators/schema';
 import type { Scenario } from '../generators/scenario/types';
 import { ENGINE_VERSION } from '../generators/version';
-import { ChunkScheduler, type GroupProducer } from './chunk-stream';
+import { groupUnits, UnitScheduler, type GroupProducer, type WorkUnit } from './chunk-stream';
 import { encodeTable, fileName } from './encode';
+import { rowGroupUnits, type SegmentProducer } from './parquet-segments';
+import { stitchParquet } from './parquet-stitch';
 import { FilingCounter } from './filing-counts';
 import { buildManifest, MANIFEST_FILE, NO_FILINGS, type ManifestFilings } from './manifest';
 import { partitionColumn, partitionFile, splitByDay, type Partitioning } from './partition';
@@ -65,6 +68,11 @@ export interface WriteHooks {
   partitioning?: Partitioning;
   /** The filing counts read from the compliance rows, once that table is written. */
   onFilings?(filings: ManifestFilings): void;
+  /**
+   * Parquet encoded where the rows are generated (the workers), in whole row groups stitched here in order;
+   * used for Parquet without partitioning. The bytes are the same either way.
+   */
+  parquetSegments?: SegmentProducer;
 }
 
 export class CancelledError extends Error {
@@ -74,8 +82,15 @@ export class CancelledError extends Error {
   }
 }
 
-/** Chunk groups requested ahead of the writer per worker: a bounded window keeps memory flat. */
-const GROUPS_AHEAD_PER_WORKER = 1;
+/** Work units requested ahead of the writer per worker: a bounded window keeps memory flat. */
+const UNITS_AHEAD_PER_WORKER = 1;
+
+/** One work unit as the writer receives it: its rows (when needed here) and, when encoded in a worker, its Parquet. */
+interface Produced {
+  readonly groups: WorkUnit['groups'];
+  readonly batches: readonly ColumnBatch[];
+  readonly parquet: Uint8Array | null;
+}
 
 /** Writes every table of `plans` and the manifest to `target`, generating with `produce` (`workers` sizes the window). */
 export async function writeRun(
@@ -86,13 +101,17 @@ export async function writeRun(
   workers: number,
   hooks: WriteHooks = {},
 ): Promise<WrittenFile[]> {
-  const scheduler = new ChunkScheduler(plans, produce, Math.max(2, workers * GROUPS_AHEAD_PER_WORKER));
+  const window = Math.max(2, workers * UNITS_AHEAD_PER_WORKER);
+  const segments = scenario.format === 'parquet' && hooks.partitioning !== 'day' ? hooks.parquetSegments : undefined;
+  const scheduler: UnitScheduler<Produced> = segments
+    ? new UnitScheduler(plans, rowGroupUnits, async (unit) => ({ groups: unit.groups, ...(await segments(unit, scenario.compression, needsRows(unit.plan, hooks))) }), window)
+    : new UnitScheduler(plans, groupUnits, (unit) => generateUnit(unit, produce), window);
   const counter = new FilingCounter();
   try {
     const files: WrittenFile[] = [];
     for (const plan of plans) {
       hooks.onTableStart?.(plan);
-      for (const file of await writeTable(scenario, plan, target, scheduler, hooks, counter)) {
+      for (const file of await writeTable(scenario, plan, target, scheduler, segments !== undefined, hooks, counter)) {
         files.push(file);
         hooks.onTableDone?.(file);
       }
@@ -114,32 +133,66 @@ export async function writeRun(
   }
 }
 
+/** Whether the writer needs a table's rows: for the chunk hook, and the compliance rows for the filing counts. */
+function needsRows(plan: TablePlan, hooks: WriteHooks): boolean {
+  return hooks.onChunk !== undefined || plan.key === 'compliance';
+}
+
+async function generateUnit(unit: WorkUnit, produce: GroupProducer): Promise<Produced> {
+  const batches = (await Promise.all(unit.groups.map(([first, count]) => produce(unit.plan, first, count)))).flat();
+  return { groups: unit.groups, batches, parquet: null };
+}
+
 async function writeTable(
   scenario: Scenario,
   plan: TablePlan,
   target: OutputTarget,
-  scheduler: ChunkScheduler,
+  scheduler: UnitScheduler<Produced>,
+  encodedInWorkers: boolean,
   hooks: WriteHooks,
   counter: FilingCounter,
 ): Promise<WrittenFile[]> {
   const schema = SCHEMAS[plan.key];
-  const chunks = scheduler.stream(plan, (rows) => {
+  let done = 0;
+  const progress = (rows: number) => {
     if (hooks.signal?.aborted) throw new CancelledError();
-    hooks.onRows?.(plan, rows);
-  });
-  const counted = plan.key === 'compliance' ? observe(chunks, (chunk) => counter.add(chunk)) : chunks;
-  const rows = hooks.onChunk ? observe(counted, (chunk) => hooks.onChunk!(plan, chunk)) : counted;
+    done += rows;
+    hooks.onRows?.(plan, done);
+  };
+  const see = (chunk: ColumnBatch) => {
+    if (plan.key === 'compliance') counter.add(chunk);
+    hooks.onChunk?.(plan, chunk);
+  };
+  const units = scheduler.stream(plan);
   const column = hooks.partitioning === 'day' ? partitionColumn(schema) : null;
-  if (!column) {
-    const name = partName(fileName(schema, scenario.format), hooks.part);
-    return [await writeFile(scenario, plan, target, name, rows, hooks.signal)];
+  const name = partName(fileName(schema, scenario.format), hooks.part);
+  if (encodedInWorkers && plan.rows > 0) {
+    // Encoded in the workers: the rows seen here, the segments stitched in order.
+    const parquet = async function* () {
+      for await (const unit of units) {
+        unit.batches.forEach(see);
+        for (const [first, count] of unit.groups) for (let k = first; k < first + count; k++) progress(chunkLength(plan.rows, k));
+        yield unit.parquet!;
+      }
+    };
+    return [await writeBytes(plan, target, name, stitchParquet(parquet()), scenario, hooks.signal)];
   }
+  const rows = (async function* () {
+    for await (const unit of units) {
+      for (const chunk of unit.batches) {
+        progress(chunk.length);
+        see(chunk);
+        yield chunk;
+      }
+    }
+  })();
+  if (!column) return [await writeFile(scenario, plan, target, name, rows, hooks.signal)];
   const time = schema.columns.findIndex((c) => c.name === schema.timestampColumn);
   const files: WrittenFile[] = [];
   for await (const { day, batches } of splitByDay(rows, time)) {
-    const name = partitionFile(schema, column, day, scenario.format, hooks.part ?? 0);
+    const dayName = partitionFile(schema, column, day, scenario.format, hooks.part ?? 0);
     let count = 0;
-    files.push({ ...(await writeFile(scenario, plan, target, name, observe(batches, (b) => (count += b.length)), hooks.signal)), rows: count });
+    files.push({ ...(await writeFile(scenario, plan, target, dayName, observe(batches, (b) => (count += b.length)), hooks.signal)), rows: count });
   }
   return files;
 }
@@ -152,9 +205,19 @@ async function writeFile(
   rows: AsyncIterable<ColumnBatch>,
   signal: AbortSignal | undefined,
 ): Promise<WrittenFile> {
-  const pieces = untilAborted(encodeTable(SCHEMAS[plan.key], rows, scenario.format, scenario.compression), signal);
-  const { bytes, sha256 } = await target.write(name, zipMethodFor(scenario.format), pieces);
-  return { key: plan.key, file: name, rows: plan.rows, bytes, sha256 };
+  return writeBytes(plan, target, name, encodeTable(SCHEMAS[plan.key], rows, scenario.format, scenario.compression), scenario, signal);
+}
+
+async function writeBytes(
+  plan: TablePlan,
+  target: OutputTarget,
+  name: string,
+  bytes: AsyncIterable<Uint8Array>,
+  scenario: Scenario,
+  signal: AbortSignal | undefined,
+): Promise<WrittenFile> {
+  const { bytes: size, sha256 } = await target.write(name, zipMethodFor(scenario.format), untilAborted(bytes, signal));
+  return { key: plan.key, file: name, rows: plan.rows, bytes: size, sha256 };
 }
 
 /** `bronze_slot_telemetry.parquet` → `bronze_slot_telemetry-part-00003.parquet` for part 3; unchanged without a part. */

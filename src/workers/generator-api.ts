@@ -9,6 +9,9 @@ import { volumeError } from '../generators/feasibility';
 import type { Scenario } from '../generators/scenario/types';
 import type { TableKey } from '../generators/tables';
 import type { World } from '../generators/world';
+import { SCHEMAS } from '../generators/schema';
+import type { ParquetCompression } from '../export/parquet';
+import { encodeSegment, type ParquetSegment } from '../export/parquet-segments';
 
 export interface GeneratedGroup {
   readonly batches: ColumnBatch[];
@@ -20,6 +23,8 @@ export interface GeneratorApi {
   /** Builds the world; returns the E_VOLUME message when the volumes cannot back its plan (SPEC 3.10). */
   init(scenario: Scenario, piiSecret?: string): string | null;
   generate(key: TableKey, first: number, count: number): GeneratedGroup;
+  /** Generates chunk groups covering whole row groups and encodes them as one Parquet segment; the rows too when asked. */
+  segment(key: TableKey, groups: readonly (readonly [number, number])[], compression: ParquetCompression, withRows: boolean): Promise<ParquetSegment & { worker: number }>;
 }
 
 /** Buffers of a batch, for transfer without copying. */
@@ -46,6 +51,13 @@ export function createGeneratorApi(workerId: number): GeneratorApi {
       if (!world) throw new Error('generator worker used before init');
       const batches = generateGroup(world, key, first, count);
       return transfer({ batches, worker: workerId }, batchBuffers(batches));
+    },
+    async segment(key, groups, compression, withRows) {
+      if (!world) throw new Error('generator worker used before init');
+      const generated = groups.flatMap(([first, count]) => generateGroup(world!, key, first, count));
+      const parquet = await encodeSegment(SCHEMAS[key], generated, compression);
+      const batches = withRows ? generated : [];
+      return transfer({ parquet, batches, worker: workerId }, [parquet.buffer as ArrayBuffer, ...batchBuffers(batches)]);
     },
   };
 }

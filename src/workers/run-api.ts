@@ -15,6 +15,7 @@ import { buildManifest, type ManifestFilings, NO_FILINGS } from '../export/manif
 import { memoryTarget, zipBundle } from '../export/memory-target';
 import { writeRun, type WrittenFile } from '../export/write-run';
 import type { GroupProducer } from '../export/chunk-stream';
+import type { SegmentProducer } from '../export/parquet-segments';
 import type { Partitioning } from '../export/partition';
 import { ENGINE_VERSION } from '../generators/version';
 
@@ -87,7 +88,7 @@ const PROGRESS_INTERVAL_MS = 100;
 
 /** Where a run's chunk groups come from: this thread, or a pool of generator workers. */
 export interface ProducerSource {
-  open(scenario: Scenario, piiSecret: string | undefined, count: number): Promise<{ produce: GroupProducer; close(): void }>;
+  open(scenario: Scenario, piiSecret: string | undefined, count: number): Promise<{ produce: GroupProducer; segments?: SegmentProducer; close(): void }>;
 }
 
 export function createRunApi(source?: ProducerSource): RunApi {
@@ -133,6 +134,7 @@ export function createRunApi(source?: ProducerSource): RunApi {
         onTableDone: (file) => onProgress({ table: file.key, rowsDone: file.rows, rows: file.rows }),
         onFilings: (counts) => (filings = counts),
         partitioning,
+        parquetSegments: pool?.segments,
       }).finally(() => pool?.close());
       last = { scenario, files: target.files, written, filings };
       const byName = new Map(written.map((w) => [w.file, w]));

@@ -1,0 +1,150 @@
+/**
+ * Joins Parquet files of whole row groups, encoded in parallel by workers, into the one file a single writer
+ * would have written from the same rows: byte for byte, since each row group's pages depend only on its own
+ * rows. A segment's row-group bytes are copied through as they come; its column indexes and offset indexes
+ * (the page index, written after all row groups: column indexes first, then offset indexes) and its footer
+ * entries are kept, shifted to their new positions, and written at the end. Memory: the page indexes and
+ * footer only (kilobytes per row group).
+ */
+import { ExportError } from './export-error';
+import { intField, listField, readStruct, setIntField, structField, T, writeStruct, type TStruct } from './thrift-compact';
+
+const MAGIC = new TextEncoder().encode('PAR1');
+
+/** FileMetaData, RowGroup, ColumnChunk, ColumnMetaData and OffsetIndex field ids (parquet.thrift). */
+const FILE = { numRows: 3, rowGroups: 4 } as const;
+const GROUP = { columns: 1, numRows: 3, fileOffset: 5, ordinal: 7 } as const;
+const CHUNK = { fileOffset: 2, meta: 3, offsetIndexOffset: 4, offsetIndexLength: 5, columnIndexOffset: 6, columnIndexLength: 7 } as const;
+const META = { compressedSize: 7, dataPageOffset: 9, indexPageOffset: 10, dictionaryPageOffset: 11, bloomFilterOffset: 14 } as const;
+const OFFSET_INDEX_PAGES = 1;
+const PAGE_OFFSET = 1;
+
+interface ChunkIndexes {
+  readonly chunk: TStruct;
+  readonly columnIndex: Uint8Array | null;
+  readonly offsetIndex: TStruct | null;
+}
+
+export class ParquetStitcher {
+  /** Bytes emitted so far (the next row group starts here). */
+  private position = MAGIC.length;
+  private rows = 0;
+  private meta: TStruct | null = null;
+  private readonly groups: TStruct[] = [];
+  private readonly indexes: ChunkIndexes[] = [];
+
+  /** The file's first bytes. */
+  start(): Uint8Array {
+    return MAGIC.slice();
+  }
+
+  /** Takes one complete Parquet file of whole row groups; returns its row-group bytes, to emit next. */
+  add(file: Uint8Array): Uint8Array {
+    const { meta, footerStart } = readFooter(file);
+    const groups = listField(meta, FILE.rowGroups) as TStruct[];
+    let dataEnd = MAGIC.length;
+    for (const group of groups) for (const chunk of listField(group, GROUP.columns) as TStruct[]) dataEnd += intField(structField(chunk, CHUNK.meta), META.compressedSize)!;
+    if (dataEnd > footerStart) throw new ExportError('E_PARQUET', 'a Parquet segment has row groups beyond its footer');
+    const shift = this.position - MAGIC.length;
+    for (const group of groups) {
+      shiftField(group, GROUP.fileOffset, shift);
+      if (intField(group, GROUP.ordinal) !== undefined) setIntField(group, GROUP.ordinal, this.groups.length);
+      for (const chunk of listField(group, GROUP.columns) as TStruct[]) {
+        const chunkMeta = structField(chunk, CHUNK.meta);
+        for (const id of [META.dataPageOffset, META.indexPageOffset, META.dictionaryPageOffset, META.bloomFilterOffset]) shiftField(chunkMeta, id, shift);
+        if (intField(chunk, CHUNK.fileOffset)) shiftField(chunk, CHUNK.fileOffset, shift);
+        this.indexes.push({ chunk, columnIndex: columnIndexOf(file, chunk, dataEnd), offsetIndex: offsetIndexOf(file, chunk, dataEnd, shift) });
+      }
+      this.groups.push(group);
+      this.rows += intField(group, GROUP.numRows)!;
+    }
+    this.meta ??= meta;
+    this.position += dataEnd - MAGIC.length;
+    return file.subarray(MAGIC.length, dataEnd);
+  }
+
+  /** The page indexes and footer, once every segment was added. */
+  finish(): Uint8Array {
+    if (!this.meta) throw new ExportError('E_PARQUET', 'no Parquet segment to stitch');
+    const parts: Uint8Array[] = [];
+    let at = this.position;
+    for (const { chunk, columnIndex } of this.indexes) {
+      if (!columnIndex) continue;
+      setIntField(chunk, CHUNK.columnIndexOffset, at);
+      parts.push(columnIndex);
+      at += columnIndex.length;
+    }
+    for (const { chunk, offsetIndex } of this.indexes) {
+      if (!offsetIndex) continue;
+      const bytes = writeStruct(offsetIndex);
+      setIntField(chunk, CHUNK.offsetIndexOffset, at);
+      setIntField(chunk, CHUNK.offsetIndexLength, bytes.length);
+      parts.push(bytes);
+      at += bytes.length;
+    }
+    setIntField(this.meta, FILE.numRows, this.rows);
+    const groups = this.meta.fields.find((f) => f.id === FILE.rowGroups)!;
+    groups.value = { type: T.LIST, elementType: T.STRUCT, items: this.groups };
+    const footer = writeStruct(this.meta);
+    const tail = new Uint8Array(8);
+    new DataView(tail.buffer).setUint32(0, footer.length, true);
+    tail.set(MAGIC, 4);
+    parts.push(footer, tail);
+    return concat(parts);
+  }
+}
+
+/** Stitches segments in order into one Parquet file, streaming the row groups through. */
+export async function* stitchParquet(segments: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const stitcher = new ParquetStitcher();
+  yield stitcher.start();
+  for await (const segment of segments) yield stitcher.add(segment);
+  yield stitcher.finish();
+}
+
+function readFooter(file: Uint8Array): { meta: TStruct; footerStart: number } {
+  const n = file.length;
+  const magicAt = (at: number) => MAGIC.every((b, i) => file[at + i] === b);
+  if (n < 12 || !magicAt(0) || !magicAt(n - 4)) throw new ExportError('E_PARQUET', 'a Parquet segment is not a Parquet file');
+  const length = new DataView(file.buffer, file.byteOffset, n).getUint32(n - 8, true);
+  const footerStart = n - 8 - length;
+  const { struct, end } = readStruct(file, footerStart);
+  if (end !== n - 8) throw new ExportError('E_PARQUET', 'a Parquet segment has an unreadable footer');
+  return { meta: struct, footerStart };
+}
+
+function shiftField(struct: TStruct, id: number, shift: number): void {
+  const value = intField(struct, id);
+  if (value !== undefined) setIntField(struct, id, value + shift);
+}
+
+/** The column index bytes (position-free), copied out of the segment. */
+function columnIndexOf(file: Uint8Array, chunk: TStruct, dataEnd: number): Uint8Array | null {
+  const offset = intField(chunk, CHUNK.columnIndexOffset);
+  const length = intField(chunk, CHUNK.columnIndexLength);
+  if (offset === undefined || length === undefined) return null;
+  if (offset < dataEnd || offset + length > file.length) throw new ExportError('E_PARQUET', 'a Parquet segment has a misplaced column index');
+  return file.slice(offset, offset + length);
+}
+
+/** The offset index, its page offsets moved by `shift`. */
+function offsetIndexOf(file: Uint8Array, chunk: TStruct, dataEnd: number, shift: number): TStruct | null {
+  const offset = intField(chunk, CHUNK.offsetIndexOffset);
+  const length = intField(chunk, CHUNK.offsetIndexLength);
+  if (offset === undefined || length === undefined) return null;
+  if (offset < dataEnd) throw new ExportError('E_PARQUET', 'a Parquet segment has a misplaced offset index');
+  const { struct, end } = readStruct(file, offset);
+  if (end !== offset + length) throw new ExportError('E_PARQUET', 'a Parquet segment has an unreadable offset index');
+  for (const page of listField(struct, OFFSET_INDEX_PAGES) as TStruct[]) shiftField(page, PAGE_OFFSET, shift);
+  return struct;
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
