@@ -41,7 +41,7 @@ export function rowGroupUnits(plan: TablePlan): WorkUnit[] {
 }
 
 /** Encodes whole chunks of one unit as one Parquet file. */
-export async function encodeSegment(schema: TableSchema, batches: readonly ColumnBatch[], compression: ParquetCompression): Promise<Uint8Array> {
+export async function encodeSegment(schema: TableSchema, batches: Iterable<ColumnBatch>, compression: ParquetCompression): Promise<Uint8Array> {
   const pieces: Uint8Array[] = [];
   let bytes = 0;
   for await (const piece of encodeParquet(schema, batches, { compression })) {

@@ -192,3 +192,31 @@ export function mapTo<T extends NumericArray>(
   for (let i = 0; i < source.length; i++) out[i] = f(source[i], i);
   return out;
 }
+
+/*
+ * `out[i] = values[index[i]]`, one function per element type: each loop stays monomorphic. (A shared
+ * `mapTo` with a closure per call site was the slot path's largest cost: a megamorphic call per cell.)
+ */
+export function gatherFloat64(values: Float64Array, index: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(index.length);
+  for (let i = 0; i < out.length; i++) out[i] = values[index[i]];
+  return out;
+}
+
+export function gatherInt32(values: Int32Array, index: ArrayLike<number>): Int32Array {
+  const out = new Int32Array(index.length);
+  for (let i = 0; i < out.length; i++) out[i] = values[index[i]];
+  return out;
+}
+
+export function gatherInt16(values: Int16Array, index: ArrayLike<number>): Int16Array {
+  const out = new Int16Array(index.length);
+  for (let i = 0; i < out.length; i++) out[i] = values[index[i]];
+  return out;
+}
+
+export function gatherUint8(values: Uint8Array, index: ArrayLike<number>): Uint8Array {
+  const out = new Uint8Array(index.length);
+  for (let i = 0; i < out.length; i++) out[i] = values[index[i]];
+  return out;
+}

@@ -54,9 +54,17 @@ export function createGeneratorApi(workerId: number): GeneratorApi {
     },
     async segment(key, groups, compression, withRows) {
       if (!world) throw new Error('generator worker used before init');
-      const generated = groups.flatMap(([first, count]) => generateGroup(world!, key, first, count));
+      const w = world;
+      const batches: ColumnBatch[] = [];
+      // Each group is generated as the encoder asks for it, so a group's arrays can go once encoded.
+      const generated = (function* () {
+        for (const [first, count] of groups) {
+          const group = generateGroup(w, key, first, count);
+          if (withRows) batches.push(...group);
+          yield* group;
+        }
+      })();
       const parquet = await encodeSegment(SCHEMAS[key], generated, compression);
-      const batches = withRows ? generated : [];
       return transfer({ parquet, batches, worker: workerId }, [parquet.buffer as ArrayBuffer, ...batchBuffers(batches)]);
     },
   };

@@ -2,7 +2,7 @@
  * The skeleton of a slot chunk (SPEC 3.2, 4.2): ordinary event types and quantile instants from
  * the stream (`skeleton`, `slots`, k), the planned rows it owns put in place, and the final order.
  */
-import { mapTo } from '../columns';
+import { gatherFloat64, gatherInt16, gatherInt32, gatherUint8 } from '../columns';
 import { chooseReplacedRows, ownedRange, quantileInstants, sortedOrder } from '../chunks';
 import { WeightTable, openStream } from '../rng';
 import { SlotEvent } from '../data/slot-events';
@@ -67,10 +67,10 @@ export function buildSlotSkeleton(world: World, k: number, length: number): Slot
   });
   const order = sortedOrder(instants, moved);
   return {
-    instants: mapTo(Float64Array, order, (i) => instants[i]),
-    types: mapTo(Uint8Array, order, (i) => types[i]),
-    plannedMachines: mapTo(Int16Array, order, (i) => plannedMachines[i]),
-    plannedJackpots: mapTo(Int32Array, order, (i) => plannedJackpots[i]),
+    instants: gatherFloat64(instants, order),
+    types: gatherUint8(types, order),
+    plannedMachines: gatherInt16(plannedMachines, order),
+    plannedJackpots: gatherInt32(plannedJackpots, order),
   };
 }
 

@@ -1,5 +1,5 @@
 /** bronze_slot_telemetry (SPEC 4): one group of chunks → one columnar batch per chunk. */
-import { StringColumnBuilder, encodeVocabulary, mapTo, vocabularyColumn, type ColumnBatch, type ColumnData } from '../columns';
+import { StringColumnBuilder, encodeVocabulary, gatherFloat64, gatherInt32, vocabularyColumn, type ColumnBatch, type ColumnData } from '../columns';
 import { MACHINE_TYPES, MANUFACTURERS, SLOT_ZONES } from '../data/slot-floor';
 import { chunkLength } from '../chunks';
 import { openStream } from '../rng';
@@ -22,6 +22,41 @@ const ERROR_MESSAGE_BYTES = encodeVocabulary(ERROR_CODES.map((e) => e[1]));
 const PLAYER_PREFIX = encodeVocabulary(['P'])[0];
 const encoder = new TextEncoder();
 
+/** Each machine's attributes as arrays indexed by machine, built once per world (every chunk gathers from them). */
+interface MachineColumns {
+  readonly zone: Int32Array;
+  readonly type: Int32Array;
+  readonly manufacturer: Int32Array;
+  readonly denom: Float64Array;
+  readonly hold: Float64Array;
+  readonly id: readonly Uint8Array[];
+  readonly asset: readonly Uint8Array[];
+  readonly location: readonly Uint8Array[];
+  readonly theme: readonly Uint8Array[];
+}
+
+const machineColumnsOf = new WeakMap<World, MachineColumns>();
+
+function machineColumns(world: World): MachineColumns {
+  let columns = machineColumnsOf.get(world);
+  if (!columns) {
+    const machines = world.floor.machines;
+    columns = {
+      zone: Int32Array.from(machines, (m) => m.zone),
+      type: Int32Array.from(machines, (m) => m.type),
+      manufacturer: Int32Array.from(machines, (m) => m.manufacturer),
+      denom: Float64Array.from(machines, (m) => m.denomCents / 100),
+      hold: Float64Array.from(machines, (m) => m.hold),
+      id: encodeVocabulary(machines.map((m) => m.id)),
+      asset: encodeVocabulary(machines.map((m) => m.asset)),
+      location: encodeVocabulary(machines.map((m) => m.locationId)),
+      theme: encodeVocabulary(machines.map((m) => m.theme)),
+    };
+    machineColumnsOf.set(world, columns);
+  }
+  return columns;
+}
+
 /** Generates chunks [first, first + count) of the slot table, hold-controlled as one group. */
 export function generateSlotGroup(world: World, first: number, count: number): ColumnBatch[] {
   const total = world.scenario.counts.slots ?? 0;
@@ -39,7 +74,8 @@ export function generateSlotGroup(world: World, first: number, count: number): C
 function slotColumns(world: World, k: number, skeleton: SlotSkeleton, p: SlotPayload): ColumnBatch {
   const n = skeleton.types.length;
   const machines = world.floor.machines;
-  const byMachine = (pick: (m: (typeof machines)[number]) => string) => vocabularyColumn(p.machine, encodeVocabulary(machines.map(pick)));
+  const columnsOf = machineColumns(world);
+  const machine = Int32Array.from(p.machine); // the index type vocabularyColumn works with
   const players = new StringColumnBuilder(n, 8);
   const sessions = new StringColumnBuilder(n, 20);
   const sessionCache = new Map<number, Uint8Array>();
@@ -65,17 +101,17 @@ function slotColumns(world: World, k: number, skeleton: SlotSkeleton, p: SlotPay
   }
   const columns: ColumnData[] = [
     eventIdColumn(world.scenario.seed, 'slots', k, n),
-    byMachine((m) => m.id),
-    byMachine((m) => m.asset),
-    byMachine((m) => m.locationId),
-    vocabularyColumn(mapTo(Int8Array, p.machine, (m) => machines[m].zone), ZONE_BYTES),
+    vocabularyColumn(machine, columnsOf.id),
+    vocabularyColumn(machine, columnsOf.asset),
+    vocabularyColumn(machine, columnsOf.location),
+    vocabularyColumn(gatherInt32(columnsOf.zone, machine), ZONE_BYTES),
     vocabularyColumn(skeleton.types, EVENT_TYPE_BYTES),
     { type: 'timestamp', values: skeleton.instants, valid: null },
-    { type: 'float64', values: mapTo(Float64Array, p.machine, (m) => machines[m].denomCents / 100), valid: null },
-    vocabularyColumn(mapTo(Int8Array, p.machine, (m) => machines[m].type), TYPE_BYTES),
-    vocabularyColumn(mapTo(Int8Array, p.machine, (m) => machines[m].manufacturer), MANUFACTURER_BYTES),
-    byMachine((m) => m.theme),
-    { type: 'float64', values: mapTo(Float64Array, p.machine, (m) => machines[m].hold), valid: null },
+    { type: 'float64', values: gatherFloat64(columnsOf.denom, machine), valid: null },
+    vocabularyColumn(gatherInt32(columnsOf.type, machine), TYPE_BYTES),
+    vocabularyColumn(gatherInt32(columnsOf.manufacturer, machine), MANUFACTURER_BYTES),
+    vocabularyColumn(machine, columnsOf.theme),
+    { type: 'float64', values: gatherFloat64(columnsOf.hold, machine), valid: null },
     money(p.coinIn), money(p.coinOut), money(p.jackpot),
     nullable('int64', p.games),
     nullable('float64', p.actualHold),

@@ -4,7 +4,7 @@
  * over every chunk's skeleton fixes each unit and the final file row of its first row, which the
  * ids (player_rating_id, marker_number) need.
  */
-import { mapTo } from '../columns';
+import { gatherFloat64, gatherInt32, gatherUint8 } from '../columns';
 import { chooseReplacedRows, chunkCount, chunkLength, owningChunk, sortedOrder } from '../chunks';
 import { TableEvent } from '../data/table-events';
 import { CHUNK_ROWS } from '../tables';
@@ -104,8 +104,8 @@ export function placeSecondRows(units: TableUnits & { second: Float64Array }, ra
   });
   const order = sortedOrder(instants, moved);
   return {
-    instants: mapTo(Float64Array, order, (i) => instants[i]),
-    types: mapTo(Uint8Array, order, (i) => types[i]),
-    unit: mapTo(Int32Array, order, (i) => unit[i]),
+    instants: gatherFloat64(instants, order),
+    types: gatherUint8(types, order),
+    unit: gatherInt32(unit, order),
   };
 }
