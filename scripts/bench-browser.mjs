@@ -1,16 +1,24 @@
-// `npm run bench:browser`: the built app in Debian's Chromium (Playwright), click-to-done time of a preset
-// with 1, 2 and 3 Web Workers (median of 3), and the longest gap between animation frames on the page while
-// it runs (responsiveness). Figures only: never fails on timing.
+// `npm run bench:browser [-- preset[:workers,...] ...]`: the built app in Debian's Chromium (Playwright). Per
+// preset and Web Worker count: click-to-files time (median of 3; 1 run for production), the longest gap between
+// animation frames on the page (responsiveness), and peak memory per target over the DevTools Protocol (JS heap
+// of the page and of each worker, plus each worker's WebAssembly memory as it reports it). Then parquet-wasm
+// alone encoding the same rows in one thread, and the ratio "click to files / encode only". Figures only.
 import { execFileSync, spawn } from 'node:child_process';
 import { cpus } from 'node:os';
 import { chromium } from '@playwright/test';
+import { MemorySampler } from './cdp-memory.mjs';
 
-const preset = process.argv[2] ?? 'demo';
-const runs = Number(process.argv[3] ?? 3);
+const WINDOWS = { small: ['2026-10-01', '2026-10-08'], demo: ['2026-10-01', '2026-10-31'], legacy: ['2026-10-01', '2026-10-31'], production: ['2026-08-01', '2026-10-30'] };
+const cases = (process.argv.length > 2 ? process.argv.slice(2) : ['legacy:1,2,3', 'production:2']).map((arg) => {
+  const [preset, workers = '2'] = arg.split(':');
+  if (!WINDOWS[preset]) throw new Error(`unknown preset ${preset}`);
+  return { preset, workers: workers.split(',').map(Number), runs: preset === 'production' ? 1 : 3 };
+});
 const port = 4175;
-const url = `http://127.0.0.1:${port}/`;
+const origin = `http://127.0.0.1:${port}`;
 
 execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+execFileSync('node', ['scripts/build-cli.mjs'], { stdio: 'inherit' });
 const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
 const stop = () => {
   try {
@@ -22,7 +30,7 @@ const stop = () => {
 process.on('exit', stop);
 for (let i = 0; i < 100; i++) {
   try {
-    if ((await fetch(url)).ok) break;
+    if ((await fetch(origin)).ok) break;
   } catch {
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -33,13 +41,13 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
 });
 
-async function runOnce(workers) {
+async function runOnce(preset, workers) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(url);
+  await page.goto(`${origin}/`);
   await page.getByLabel('Preset').selectOption(preset);
   await page.getByRole('radio', { name: 'Start and end' }).check();
-  await page.getByLabel('Start (UTC)').fill('2026-10-01');
-  await page.getByLabel('End (UTC, exclusive)').fill(preset === 'production' ? '2026-12-30' : preset === 'small' ? '2026-10-08' : '2026-10-31');
+  await page.getByLabel('Start (UTC)').fill(WINDOWS[preset][0]);
+  await page.getByLabel('End (UTC, exclusive)').fill(WINDOWS[preset][1]);
   await page.getByLabel('Web Workers').selectOption(String(workers));
   await page.evaluate(() => {
     const w = window;
@@ -52,34 +60,50 @@ async function runOnce(workers) {
     };
     requestAnimationFrame(tick);
   });
+  const sampler = new MemorySampler(await browser.newBrowserCDPSession(), origin);
+  sampler.start();
   const started = Date.now();
   await page.getByRole('button', { name: 'Generate' }).click();
-  await page.getByRole('status').filter({ hasText: 'Done:' }).waitFor({ timeout: 600_000 });
+  await page.getByRole('status').filter({ hasText: 'Done:' }).waitFor({ timeout: 900_000 });
   const seconds = (Date.now() - started) / 1000;
+  const memory = await sampler.stop();
   const maxGap = await page.evaluate(() => {
     window.__stopFrames = true;
     return window.__maxGap;
   });
   await page.close();
-  return { seconds, maxGap };
+  return { seconds, maxGap, memory };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const mib = (bytes) => (bytes / 1_048_576).toFixed(0);
 let commit = 'unknown';
 try {
   commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
 } catch {
   /* not a checkout */
 }
-console.log(`# Casino Data Studio browser benchmark: ${preset} preset`);
-console.log(`Chromium ${browser.version()} | ${cpus()[0]?.model ?? 'unknown CPU'} x ${cpus().length} | commit ${commit} | median of ${runs}`);
+console.log('# Casino Data Studio browser benchmark');
+console.log(`Chromium ${browser.version()} | ${cpus()[0]?.model ?? 'unknown CPU'} x ${cpus().length} | commit ${commit}`);
 console.log('');
-console.log('| Web Workers | click to files, s | longest frame gap, ms |');
-console.log('|---:|---:|---:|');
-for (const workers of [1, 2, 3]) {
-  const results = [];
-  for (let i = 0; i < runs; i++) results.push(await runOnce(workers));
-  console.log(`| ${workers} | ${median(results.map((r) => r.seconds)).toFixed(2)} | ${Math.round(median(results.map((r) => r.maxGap)))} |`);
+console.log('| preset | Web Workers | runs | click to files, s | longest frame gap, ms | peak JS heap + wasm, all targets, MiB | encode only, s | ratio |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+const details = [];
+for (const { preset, workers, runs } of cases) {
+  const encode = JSON.parse(execFileSync(process.execPath, ['dist-cli/bench-encode.mjs', preset, ...WINDOWS[preset]], { encoding: 'utf8' }));
+  const encodeSeconds = encode.encodeMs / 1000;
+  for (const count of workers) {
+    const results = [];
+    for (let i = 0; i < runs; i++) results.push(await runOnce(preset, count));
+    const seconds = median(results.map((r) => r.seconds));
+    const run = results.find((r) => r.seconds === seconds);
+    const total = run.memory.reduce((n, t) => n + t.heap + t.wasm, 0);
+    console.log(`| ${preset} | ${count} | ${runs} | ${seconds.toFixed(2)} | ${Math.round(median(results.map((r) => r.maxGap)))} | ${mib(total)} | ${encodeSeconds.toFixed(2)} | ${(seconds / encodeSeconds).toFixed(2)} |`);
+    details.push(`${preset}, ${count} worker${count > 1 ? 's' : ''}: ${run.memory.map((t) => `${t.label} heap ${mib(t.heap)} MiB${t.wasm ? ` + wasm ${mib(t.wasm)} MiB` : ''}`).join('; ')}`);
+  }
 }
+console.log('');
+console.log('Peak memory per target (median run), the sum of which is in the table:');
+for (const line of details) console.log(`- ${line}`);
 await browser.close();
 stop();

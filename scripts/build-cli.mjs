@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { main: 'src/cli/main.ts', api: 'src/cli/api.ts', 'bench-engine': 'src/cli/bench-engine.ts', 'generator-worker': 'src/cli/generator-worker.ts' },
+  entryPoints: { main: 'src/cli/main.ts', api: 'src/cli/api.ts', 'bench-engine': 'src/cli/bench-engine.ts', 'bench-encode': 'src/cli/bench-encode.ts', 'generator-worker': 'src/cli/generator-worker.ts' },
   outdir: 'dist-cli',
   outExtension: { '.js': '.mjs' },
   bundle: true,
