@@ -9,6 +9,7 @@ import type { TableSchema } from '../generators/schema/types';
 import { CHUNK_ROWS } from '../generators/tables';
 import type { WorkUnit } from './chunk-stream';
 import { encodeParquet, ROW_GROUP_ROWS, type ParquetCompression } from './parquet';
+import { concat } from './rechunk';
 
 const CHUNKS_PER_ROW_GROUP = ROW_GROUP_ROWS / CHUNK_ROWS;
 
@@ -43,16 +44,6 @@ export function rowGroupUnits(plan: TablePlan): WorkUnit[] {
 /** Encodes whole chunks of one unit as one Parquet file. */
 export async function encodeSegment(schema: TableSchema, batches: Iterable<ColumnBatch>, compression: ParquetCompression): Promise<Uint8Array> {
   const pieces: Uint8Array[] = [];
-  let bytes = 0;
-  for await (const piece of encodeParquet(schema, batches, { compression })) {
-    pieces.push(piece);
-    bytes += piece.length;
-  }
-  const file = new Uint8Array(bytes);
-  let at = 0;
-  for (const piece of pieces) {
-    file.set(piece, at);
-    at += piece.length;
-  }
-  return file;
+  for await (const piece of encodeParquet(schema, batches, { compression })) pieces.push(piece);
+  return concat(Uint8Array, pieces);
 }

@@ -7,6 +7,7 @@
  * footer only (kilobytes per row group).
  */
 import { ExportError } from './export-error';
+import { concat } from './rechunk';
 import { intField, listField, readStruct, setIntField, structField, T, writeStruct, type TStruct } from './thrift-compact';
 
 const MAGIC = new TextEncoder().encode('PAR1');
@@ -90,7 +91,7 @@ export class ParquetStitcher {
     new DataView(tail.buffer).setUint32(0, footer.length, true);
     tail.set(MAGIC, 4);
     parts.push(footer, tail);
-    return concat(parts);
+    return concat(Uint8Array, parts);
   }
 }
 
@@ -137,14 +138,4 @@ function offsetIndexOf(file: Uint8Array, chunk: TStruct, dataEnd: number, shift:
   if (end !== offset + length) throw new ExportError('E_PARQUET', 'a Parquet segment has an unreadable offset index');
   for (const page of listField(struct, OFFSET_INDEX_PAGES) as TStruct[]) shiftField(page, PAGE_OFFSET, shift);
   return struct;
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }

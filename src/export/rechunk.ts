@@ -57,7 +57,8 @@ export function concatBatches(parts: readonly ColumnBatch[]): ColumnBatch {
   return { length, columns };
 }
 
-function concat<T extends Uint8Array | Float64Array | Int32Array>(ctor: new (n: number) => T, parts: readonly ArrayLike<number>[]): T {
+/** The parts one after another in a new array. */
+export function concat<T extends Uint8Array | Float64Array | Int32Array>(ctor: new (n: number) => T, parts: readonly ArrayLike<number>[]): T {
   const out = new ctor(parts.reduce((a, p) => a + p.length, 0));
   let at = 0;
   for (const p of parts) {
