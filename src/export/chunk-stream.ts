@@ -17,18 +17,29 @@ export interface WorkUnit {
 
 export class UnitScheduler<R> {
   private readonly units: WorkUnit[];
+  /** Unit indices in the order they are requested: the `early` ones first, then file order. */
+  private readonly order: number[];
   private readonly requests = new Map<number, Promise<R>>();
-  private next = 0;
+  private nextRequest = 0;
   private consumed = 0;
+  private readonly window: number;
 
-  /** `window`: units requested ahead of the consumer, across tables. */
+  /**
+   * `window`: units requested ahead of the consumer, across tables. `early` units (slow ones that would
+   * otherwise leave the other workers idle at the end) are requested first and held until their turn.
+   */
   constructor(
     plans: readonly TablePlan[],
     unitsOf: (plan: TablePlan) => WorkUnit[],
     private readonly produce: (unit: WorkUnit) => Promise<R>,
-    private readonly window: number,
+    window: number,
+    early: (unit: WorkUnit) => boolean = () => false,
   ) {
     this.units = plans.flatMap(unitsOf);
+    const indices = this.units.map((_, i) => i);
+    const first = indices.filter((i) => early(this.units[i]));
+    this.order = [...first, ...indices.filter((i) => !early(this.units[i]))];
+    this.window = window + first.length;
   }
 
   /** Every unit's result of one table, in order; tables must be streamed in the order given. */
@@ -36,6 +47,7 @@ export class UnitScheduler<R> {
     while (this.consumed < this.units.length && this.units[this.consumed].plan === plan) {
       this.fill();
       const unit = this.consumed++;
+      if (!this.requests.has(unit)) this.request(unit);
       const result = await this.requests.get(unit)!;
       this.requests.delete(unit);
       this.fill();
@@ -44,11 +56,16 @@ export class UnitScheduler<R> {
   }
 
   private fill(): void {
-    while (this.next < this.units.length && this.next - this.consumed < this.window) {
-      const request = this.produce(this.units[this.next]);
-      request.catch(() => undefined); // surfaced when awaited in order
-      this.requests.set(this.next++, request);
+    while (this.nextRequest < this.order.length && this.requests.size < this.window) {
+      const unit = this.order[this.nextRequest++];
+      if (unit >= this.consumed && !this.requests.has(unit)) this.request(unit);
     }
+  }
+
+  private request(unit: number): void {
+    const request = this.produce(this.units[unit]);
+    request.catch(() => undefined); // surfaced when awaited in order
+    this.requests.set(unit, request);
   }
 }
 
