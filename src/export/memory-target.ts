@@ -8,7 +8,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import type { Scenario } from '../generators/scenario/types';
 import type { FileStats, OutputTarget } from './write-run';
 import { zipFileName, type ZipMethod } from './zip';
-import { writeZipBundle } from './zip-bundle';
+import { writeZipBundle, type StoredFile } from './zip-bundle';
 
 export interface MemoryFile extends FileStats {
   readonly name: string;
@@ -51,7 +51,7 @@ export function memoryTarget(): MemoryTarget {
  */
 export async function zipBundle(
   scenario: Scenario,
-  files: readonly MemoryFile[],
+  files: readonly StoredFile[],
   manifestFor: (zipScenario: Scenario) => string,
 ): Promise<{ name: string; data: Blob }> {
   const parts: Uint8Array<ArrayBuffer>[] = [];

@@ -1,4 +1,4 @@
-/** The browser's run worker: parquet-wasm initialised once, then the run API over Comlink. */
+/** The browser's run worker: parquet-wasm initialised once, then the run API over Comlink (OPFS sink enabled: a dedicated worker). */
 import { expose } from 'comlink';
 import initParquetWasm, * as parquetWasm from 'parquet-wasm/esm';
 import wasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
@@ -17,4 +17,4 @@ expose(createRunApi({
     await pool.init(scenario, piiSecret);
     return { produce: pool.produce, close: () => pool.close() };
   },
-}));
+}, () => navigator.storage.getDirectory()));
