@@ -6,6 +6,8 @@
  * back as disk-backed `File`s (`getFile()`), which cross to the page without a copy.
  * When the quota runs out mid-write the write fails with ExportError('E_STORAGE_FULL') ("Browser storage is
  * full: …"), and `discard` (called by writeRun on any failure) removes the run's folder.
+ * The same target writes into a folder the user picked (File System Access API), where sync access handles do
+ * not exist: there each file is a `createWritable()` stream, which the browser only puts in place on close.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
@@ -33,8 +35,19 @@ export interface OpfsTarget extends OutputTarget {
   saveStream(name: string, what: string, produce: (sink: ZipSink) => Promise<unknown>): Promise<File>;
 }
 
+/** How files are written: sync access handles (OPFS, dedicated workers), or writable streams (any folder). */
+export type FileWriter = 'sync' | 'stream';
+
+/** An open file being written: bytes appended at `at`, then closed, or aborted on failure. */
+interface OpenFile extends ZipSink {
+  /** Bytes written so far. */
+  at: number;
+  close(): Promise<void>;
+  abort(): Promise<void>;
+}
+
 /** Creates `parent/folder` (a fresh run folder) and a target writing into it. */
-export async function opfsTarget(parent: FileSystemDirectoryHandle, folder: string): Promise<OpfsTarget> {
+export async function opfsTarget(parent: FileSystemDirectoryHandle, folder: string, writer: FileWriter = 'sync'): Promise<OpfsTarget> {
   const root = await parent.getDirectoryHandle(folder, { create: true });
   const folders = new Map<string, Promise<FileSystemDirectoryHandle>>([['', Promise.resolve(root)]]);
   const folderOf = (path: string): Promise<FileSystemDirectoryHandle> => {
@@ -50,7 +63,8 @@ export async function opfsTarget(parent: FileSystemDirectoryHandle, folder: stri
     const cut = name.lastIndexOf('/');
     const dir = await folderOf(cut < 0 ? '' : name.slice(0, cut));
     const handle = await dir.getFileHandle(name.slice(cut + 1), { create: true });
-    return { dir, base: name.slice(cut + 1), handle, access: await handle.createSyncAccessHandle() };
+    const out = writer === 'sync' ? syncFile(await handle.createSyncAccessHandle()) : streamFile(await handle.createWritable());
+    return { dir, base: name.slice(cut + 1), handle, out };
   };
   const files: OpfsFile[] = [];
 
@@ -58,36 +72,32 @@ export async function opfsTarget(parent: FileSystemDirectoryHandle, folder: stri
     folder,
     files,
     async write(name, method, data) {
-      const { handle, access } = await open(name);
+      const { handle, out } = await open(name);
       const hash = sha256.create();
-      const out = appender(access);
       try {
         for await (const chunk of data) {
           hash.update(chunk);
-          out.write(chunk);
+          await out.write(chunk);
         }
-        access.flush();
+        await out.close();
       } catch (error) {
-        throw storageFull(error, `${name} stopped at ${megabytes(out.at)}. The run's files were removed: free space in this browser or lower the volumes, then generate again.`);
-      } finally {
-        access.close();
+        await out.abort();
+        throw storageFull(error, writer, `${name} stopped at ${megabytes(out.at)}. The run's files were removed: free space in this browser or lower the volumes, then generate again.`);
       }
       const file = { name, method, bytes: out.at, sha256: bytesToHex(hash.digest()), data: await handle.getFile() };
       files.push(file);
       return { bytes: file.bytes, sha256: file.sha256 };
     },
     async saveStream(name, what, produce) {
-      const { dir, base, handle, access } = await open(name);
-      const out = appender(access);
+      const { dir, base, handle, out } = await open(name);
       try {
         await produce(out);
-        access.flush();
+        await out.close();
       } catch (error) {
-        access.close();
+        await out.abort();
         await removeEntry(dir, base).catch(() => undefined);
-        throw storageFull(error, `${what} stopped at ${megabytes(out.at)}. The files themselves are kept: download them one by one, or free space in this browser.`);
+        throw storageFull(error, writer, `${what} stopped at ${megabytes(out.at)}. The files themselves are kept: download them one by one, or free space in this browser.`);
       }
-      access.close();
       return handle.getFile();
     },
     commit: async () => null,
@@ -98,8 +108,13 @@ export async function opfsTarget(parent: FileSystemDirectoryHandle, folder: stri
   };
 }
 
-/** A sink appending to an access handle; a short write is a full disk (Chromium's in-memory OPFS reports it so). */
-function appender(access: FileSystemSyncAccessHandle): ZipSink & { at: number } {
+/** A file written through a sync access handle; a short write is a full disk (Chromium's in-memory OPFS reports it so). */
+function syncFile(access: FileSystemSyncAccessHandle): OpenFile {
+  let open = true;
+  const close = async () => {
+    if (open) access.close();
+    open = false;
+  };
   return {
     at: 0,
     write(chunk: Uint8Array) {
@@ -107,13 +122,31 @@ function appender(access: FileSystemSyncAccessHandle): ZipSink & { at: number } 
       if (written !== chunk.length) throw new DOMException('a write stored fewer bytes than it was given', 'QuotaExceededError');
       this.at += written;
     },
+    async close() {
+      access.flush();
+      await close();
+    },
+    abort: close,
+  };
+}
+
+/** A file written through a writable stream: the browser moves it in place on close, and drops it on abort. */
+function streamFile(writable: FileSystemWritableFileStream): OpenFile {
+  return {
+    at: 0,
+    async write(chunk: Uint8Array) {
+      await writable.write(chunk as Uint8Array<ArrayBuffer>);
+      this.at += chunk.length;
+    },
+    close: () => writable.close(),
+    abort: () => writable.abort().catch(() => undefined),
   };
 }
 
 /** A quota error as ExportError('E_STORAGE_FULL') with the user's next step; any other error unchanged. */
-function storageFull(error: unknown, detail: string): unknown {
+function storageFull(error: unknown, writer: FileWriter, detail: string): unknown {
   if ((error as { name?: string } | null)?.name !== 'QuotaExceededError') return error;
-  return new ExportError('E_STORAGE_FULL', `Browser storage is full: ${detail}`);
+  return new ExportError('E_STORAGE_FULL', `${writer === 'sync' ? 'Browser storage is full' : 'The chosen folder\'s disk is full'}: ${detail}`);
 }
 
 const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;

@@ -1,6 +1,7 @@
 /**
  * An in-memory stand-in for the origin-private file system, for Node tests of the OPFS target: directory and file
- * handles, sync access handles (one at a time per file; an open one blocks removal, as in Chromium), and a quota
+ * handles, sync access handles (one at a time per file; an open one blocks removal, as in Chromium), writable
+ * streams (their bytes replace the file on close, as Chromium's swap files do), and a quota
  * that makes a write fail as Chromium does (`QuotaExceededError`), or store fewer bytes ("short", as Chromium's
  * in-memory OPFS of incognito profiles reports it). Test-only: never imported by production code.
  */
@@ -49,6 +50,32 @@ class FakeFile {
       return data.length;
     };
     return { write, flush: () => undefined, close: () => void (this.locked = false), getSize: () => this.size };
+  }
+
+  async createWritable() {
+    if (this.locked) throw fail('the file is open in another access handle', 'NoModificationAllowedError');
+    this.locked = true;
+    const parts: Uint8Array[] = [];
+    let pending = 0;
+    const release = () => {
+      this.storage.used -= pending;
+      this.locked = false;
+    };
+    return {
+      write: async (data: Uint8Array) => {
+        if (this.storage.used + data.length > this.storage.quota) throw fail('No space available for this operation', 'QuotaExceededError');
+        parts.push(data.slice());
+        pending += data.length;
+        this.storage.used += data.length;
+      },
+      close: async () => {
+        release();
+        this.storage.used += pending - this.size;
+        this.bytes = new Uint8Array(Buffer.concat(parts));
+        this.size = pending;
+      },
+      abort: async () => release(),
+    };
   }
 }
 
