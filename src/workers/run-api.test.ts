@@ -1,7 +1,8 @@
 /**
  * The browser's run API over a real MessageChannel with Comlink, in Node: progress crosses as a proxied
  * callback, files and the zip come back as Blobs, and the zip equals the CLI's `--zip` byte for byte, also when
- * the run is written into OPFS (an in-memory fake of it); a full OPFS fails the run and leaves no folder.
+ * the run is written into OPFS (an in-memory fake of it) or a picked folder; a full OPFS fails the run and leaves
+ * no folder.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -77,6 +78,19 @@ describe('run API over a MessageChannel', () => {
     const zip = await api.zip();
     expect(sha256(new Uint8Array(await zip.data.arrayBuffer()))).toBe(sha256(await cliSmallZip()));
     const folder = await (await root.getDirectoryHandle(OPFS_RUNS_DIR)).getDirectoryHandle('run-a');
+    expect((await listFolder(folder)).map((e) => e.name).sort()).toEqual([...run.files.map((f) => f.name), zip.name].sort());
+  });
+
+  it('writes a run into a new folder inside a picked one (writable streams), with the same zip', async () => {
+    const { root } = fakeOpfs();
+    const picked = await root.getDirectoryHandle('exports', { create: true });
+    // In-process: a browser clones a real folder handle to the worker; the fake one cannot cross a MessageChannel.
+    const api = createRunApi();
+    const run = await api.start(smallScenario().scenario, undefined, () => undefined, 0, 'none', { kind: 'folder', parent: picked, folder: 'casino_data_42_20261001_20261007' });
+    expect(run).toMatchObject({ sink: 'folder', folder: 'casino_data_42_20261001_20261007' });
+    const zip = await api.zip();
+    expect(sha256(new Uint8Array(await zip.data.arrayBuffer()))).toBe(sha256(await cliSmallZip()));
+    const folder = await picked.getDirectoryHandle('casino_data_42_20261001_20261007');
     expect((await listFolder(folder)).map((e) => e.name).sort()).toEqual([...run.files.map((f) => f.name), zip.name].sort());
   });
 

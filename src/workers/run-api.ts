@@ -1,8 +1,8 @@
 /**
- * The browser's run API: one scenario generated, encoded and kept in memory or streamed into a run folder in
- * OPFS (large runs), with progress, then its files and zip bundle handed back as Blobs (disk-backed Files from
- * OPFS). Environment-agnostic wiring over the engine and the run writer; the browser exposes it from a Web Worker
- * with Comlink (run.worker.ts), tests over a MessageChannel.
+ * The browser's run API: one scenario generated, encoded and kept in memory or streamed into a folder (a run
+ * folder in OPFS for large runs, or one inside a folder the user picked), with progress, then its files and zip
+ * bundle handed back as Blobs (disk-backed Files from a folder). Environment-agnostic wiring over the engine and
+ * the run writer; the browser exposes it from a Web Worker with Comlink (run.worker.ts), tests over a MessageChannel.
  */
 import { sliceBatch, type ColumnBatch } from '../generators/columns';
 import { createWorld, generateGroup, planTables, type TablePlan } from '../generators/engine';
@@ -50,13 +50,20 @@ export interface RunFile {
   readonly data: Blob;
 }
 
-/** Where a run's files go: this worker's memory, or the run folder `casino-data-studio/<folder>` in OPFS. */
-export type RunSink = { readonly kind: 'memory' } | { readonly kind: 'opfs'; readonly folder: string };
+/**
+ * Where a run's files go: this worker's memory, the run folder `casino-data-studio/<folder>` in OPFS, or a new
+ * folder `<folder>` inside a folder the user picked (File System Access API).
+ */
+export type RunSink =
+  | { readonly kind: 'memory' }
+  | { readonly kind: 'opfs'; readonly folder: string }
+  | { readonly kind: 'folder'; readonly parent: FileSystemDirectoryHandle; readonly folder: string };
 
 export interface RunResult {
   readonly files: RunFile[];
-  /** Where the files are kept. */
+  /** Where the files are kept, and the run's folder there (null in memory). */
   readonly sink: RunSink['kind'];
+  readonly folder: string | null;
   readonly filings: ManifestFilings | null;
   /** SPEC 12 coherence checks computed on the rows written. */
   readonly integrity: IntegrityCheck[];
@@ -75,7 +82,7 @@ export interface RunApi {
     partitioning?: Partitioning,
     sink?: RunSink,
   ): Promise<RunResult>;
-  /** The zip bundle of the last run (SPEC 13.4), as the CLI writes it with `--zip`; in OPFS it is streamed there once. */
+  /** The zip bundle of the last run (SPEC 13.4), as the CLI writes it with `--zip`; a run in a folder gets it streamed there once. */
   zip(): Promise<{ name: string; data: Blob }>;
   /** The first rows of one table of the last run. */
   preview(key: TableKey): Promise<TablePreview>;
@@ -106,8 +113,9 @@ interface LastRun {
   files: readonly StoredFile[];
   written: WrittenFile[];
   filings: ManifestFilings | null;
-  opfs: OpfsTarget | null;
-  /** The zip in OPFS, once streamed there. */
+  /** The run's folder (OPFS or picked), or null for a run in memory. */
+  folder: OpfsTarget | null;
+  /** The zip in that folder, once streamed there. */
   zip: Promise<File> | null;
 }
 
@@ -118,9 +126,11 @@ export type OpfsRoot = () => Promise<FileSystemDirectoryHandle>;
 export function createRunApi(source?: ProducerSource, opfsRoot?: OpfsRoot): RunApi {
   let last: LastRun | null = null;
   let previews = new Map<TableKey, ColumnBatch[]>();
-  const openOpfs = async (folder: string) => {
+  const openFolder = async (sink: RunSink): Promise<OpfsTarget | null> => {
+    if (sink.kind === 'memory') return null;
+    if (sink.kind === 'folder') return opfsTarget(sink.parent, sink.folder, 'stream');
     if (!opfsRoot) throw new Error('Browser storage (OPFS) is not available here.');
-    return opfsTarget(await (await opfsRoot()).getDirectoryHandle(OPFS_RUNS_DIR, { create: true }), folder);
+    return opfsTarget(await (await opfsRoot()).getDirectoryHandle(OPFS_RUNS_DIR, { create: true }), sink.folder);
   };
   return {
     async start(scenario, piiSecret, onProgress, generators = 0, partitioning = 'none', sink = { kind: 'memory' }) {
@@ -155,11 +165,11 @@ export function createRunApi(source?: ProducerSource, opfsRoot?: OpfsRoot): RunA
       const inThread: GroupProducer = async (plan, first, count) => generateGroup(world, plan.key, first, count);
       const pool = source && generators > 0 ? await source.open(scenario, piiSecret, generators) : null;
       // Opened once the pool is up: a run that fails before writeRun leaves no folder (writeRun discards after).
-      const opfs = sink.kind === 'opfs' ? await openOpfs(sink.folder).catch((error: unknown) => {
+      const folder = await openFolder(sink).catch((error: unknown) => {
         pool?.close();
         throw error;
-      }) : null;
-      const target = opfs ?? memoryTarget();
+      });
+      const target = folder ?? memoryTarget();
       const written = await writeRun(scenario, planTables(scenario), target, pool?.produce ?? inThread, Math.max(1, generators), {
         onTableStart: (plan) => report(plan, 0),
         onRows: report,
@@ -168,10 +178,11 @@ export function createRunApi(source?: ProducerSource, opfsRoot?: OpfsRoot): RunA
         onFilings: (counts) => (filings = counts),
         partitioning,
       }).finally(() => pool?.close());
-      last = { scenario, files: target.files, written, filings, opfs, zip: null };
+      last = { scenario, files: target.files, written, filings, folder, zip: null };
       const byName = new Map(written.map((w) => [w.file, w]));
       return {
         sink: sink.kind,
+        folder: sink.kind === 'memory' ? null : sink.folder,
         filings,
         integrity: integrity.result(),
         files: target.files.map((f) => ({
@@ -194,15 +205,15 @@ export function createRunApi(source?: ProducerSource, opfsRoot?: OpfsRoot): RunA
     async zip() {
       if (!last) throw new Error('nothing generated yet');
       const run = last;
-      const { scenario, files, written, filings, opfs } = run;
+      const { scenario, files, written, filings, folder } = run;
       const manifestFor = (zipScenario: Scenario) => buildManifest({
         scenario: zipScenario, engineVersion: ENGINE_VERSION,
         files: written.map((f) => ({ ...f, format: scenario.format, compression: scenario.compression })),
         filings: filings ?? NO_FILINGS,
       });
-      if (!opfs) return zipBundle(scenario, files, manifestFor);
+      if (!folder) return zipBundle(scenario, files, manifestFor);
       const name = zipFileName(scenario);
-      run.zip ??= opfs.saveStream(name, 'the zip', (sink) => writeZipBundle(scenario, files, manifestFor, sink));
+      run.zip ??= folder.saveStream(name, 'the zip', (sink) => writeZipBundle(scenario, files, manifestFor, sink));
       // A zip that failed (storage full) is tried again on the next request.
       return { name, data: await run.zip.catch((error: unknown) => { run.zip = null; throw error; }) };
     },

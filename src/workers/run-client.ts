@@ -3,7 +3,8 @@
  * terminated when the next run starts, on cancel or on failure (wasm memory is only returned that way), with
  * prompt cancellation and clear failures. The worker stays alive after a run to build its zip on request.
  * A run in browser storage (OPFS) has its own folder, removed on cancel, on failure, when the next run starts,
- * or on request (`clearStored`); leftovers of closed sessions go at the app's start (run-storage.ts).
+ * or on request (`clearStored`); leftovers of closed sessions go at the app's start (run-storage.ts). A run in a
+ * picked folder is removed only when it does not finish.
  */
 import { proxy, wrap, type Remote } from 'comlink';
 import type { Scenario } from '../generators/scenario/types';
@@ -11,6 +12,7 @@ import type { Partitioning } from '../export/partition';
 import type { TableKey } from '../generators/tables';
 import type { RunApi, RunProgress, RunResult, RunSink, SchemaField, TablePreview } from './run-api';
 import { StoredRun } from './run-storage';
+import { zipFileName } from '../export/zip';
 
 export class RunCancelled extends Error {
   constructor() {
@@ -37,8 +39,9 @@ export class RunClient {
   private stored: StoredRun | null = null;
 
   /**
-   * Generates a scenario in a fresh worker, into its memory or (`sink` = opfs) a new OPFS folder, after the
-   * previous run's worker and stored files are gone; rejects with RunCancelled, a worker failure, or E_VOLUME.
+   * Generates a scenario in a fresh worker, into its memory, a new OPFS folder, or a new folder inside a picked
+   * one (`sink` is its handle), after the previous run's worker and OPFS files are gone; rejects with
+   * RunCancelled, a worker failure, or E_VOLUME.
    */
   async start(
     scenario: Scenario,
@@ -46,7 +49,7 @@ export class RunClient {
     generators = 0,
     partitioning: Partitioning = 'none',
     piiSecret?: string,
-    sink: RunSink['kind'] = 'memory',
+    sink: 'memory' | 'opfs' | FileSystemDirectoryHandle = 'memory',
   ): Promise<RunResult> {
     const previous = this.detach();
     let abort: (error: Error) => void = () => undefined;
@@ -54,7 +57,9 @@ export class RunClient {
     failed.catch(() => undefined); // handled by the race below, or returned when cancelled before it
     this.abort = abort;
     await previous?.remove().catch(() => undefined); // a folder that cannot go now is swept at the next start
-    const stored = sink === 'opfs' ? await StoredRun.create() : null;
+    const stored = sink === 'memory' ? null
+      : sink === 'opfs' ? await StoredRun.create()
+      : await StoredRun.inPicked(sink, zipFileName(scenario).replace(/\.zip$/, ''));
     if (this.abort !== abort) {
       await stored?.remove(); // cancelled before the worker started
       return failed;
@@ -66,9 +71,12 @@ export class RunClient {
     this.api = api;
     worker.addEventListener('error', (e) => abort(new Error(`The generator worker failed: ${e.message || 'it stopped unexpectedly'}`)));
     worker.addEventListener('messageerror', () => abort(new Error('The generator worker sent a message that could not be read.')));
-    const target: RunSink = stored ? { kind: 'opfs', folder: stored.folder } : { kind: 'memory' };
+    const target: RunSink = stored?.sink ?? { kind: 'memory' };
     try {
-      return await Promise.race([api.start(scenario, piiSecret, proxy(onProgress), generators, partitioning, target), failed]);
+      const result = await Promise.race([api.start(scenario, piiSecret, proxy(onProgress), generators, partitioning, target), failed]);
+      // A finished run in a picked folder is the user's: no later run or Clear removes it.
+      if (target.kind === 'folder') this.stored = null;
+      return result;
     } catch (error) {
       // A failed run keeps nothing: its worker goes and so do its stored files (the worker removes them too).
       if (!(error instanceof RunCancelled) && this.api === api) await this.detach()?.remove().catch(() => undefined);
