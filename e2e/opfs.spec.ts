@@ -3,7 +3,8 @@
  * through the page and read back with DuckDB; Cancel mid-run and "Clear stored files" leave nothing in OPFS; a
  * quota too small for the estimate refuses to start; a quota that runs out mid-run fails it with a clear message
  * and removes its files; a run forced into OPFS zips byte-identically to the CLI --zip, a new run replaces the
- * stored files of the last one, and files left by a closed session are removed when the app opens again.
+ * stored files of the last one, and files left by a closed session are removed when the app opens again. A folder
+ * picker that rejects (headless) changes nothing; a picked folder (the picker stubbed) gets each run in a new folder.
  *
  * Each test runs in its own persistent profile: Playwright's default contexts are incognito, where Chromium keeps
  * OPFS in memory (and reports a full quota as a short write instead of an error). Chromium reports
@@ -217,4 +218,56 @@ test('a small run forced into browser storage zips from OPFS byte-identically to
   await page.reload();
   await expect(page.getByText(/^Removed 2 MB of files an earlier session left in browser storage\.$/)).toBeVisible();
   expect(await storedRuns(page)).toEqual([]);
+});
+
+test('a folder picker that rejects (as headless Chromium\'s always does) leaves the storage choice as it was, and runs still work', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Storage').selectOption('folder');
+  await expect(page.getByText(/^No folder was chosen \(.+\), so files are kept as before\.$/)).toBeVisible();
+  await expect(page.getByLabel('Storage')).toHaveValue('auto');
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(page.getByRole('status')).toContainText('Done: 18,700 rows', { timeout: 120_000 });
+  await expect(page.getByText("These files are held in this tab's memory until the next run or until the tab is closed.")).toBeVisible();
+});
+
+test('a picked folder (the picker stubbed with a folder in OPFS) receives each run in a new folder of its own, never removed by the app', async ({ page }) => {
+  // Headless Chromium cannot show a picker: this one returns a folder, as the real one does once the user picks.
+  await page.addInitScript(() => {
+    (window as unknown as { showDirectoryPicker(): Promise<FileSystemDirectoryHandle> }).showDirectoryPicker = async () =>
+      (await navigator.storage.getDirectory()).getDirectoryHandle('picked', { create: true });
+  });
+  await page.goto('/');
+  await page.getByRole('radio', { name: 'Start and end' }).check();
+  await page.getByLabel('Start (UTC)').fill('2026-10-01');
+  await page.getByLabel('End (UTC, exclusive)').fill('2026-10-08');
+  await page.getByLabel('Storage').selectOption('folder');
+  await expect(page.getByLabel('Storage')).toHaveValue('folder');
+  await expect(page.locator('#storage-plan')).toHaveText('Run of ~2 MB: files are written to a new folder inside "picked", the folder you chose.');
+  const picked = () => page.evaluate(async () => {
+    const list = async (dir: FileSystemDirectoryHandle) => {
+      const names: string[] = [];
+      for await (const e of (dir as unknown as { values(): AsyncIterable<FileSystemHandle> }).values()) names.push(e.name);
+      return names.sort();
+    };
+    const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('picked');
+    const out: Record<string, string[]> = {};
+    for (const name of await list(root)) out[name] = await list(await root.getDirectoryHandle(name));
+    return out;
+  });
+  for (const run of [1, 2]) {
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await expect(page.getByRole('status')).toContainText('Generating…');
+    await expect(page.getByRole('status')).toContainText('Done: 18,700 rows', { timeout: 120_000 });
+    const folder = run === 1 ? 'casino_data_42_20261001_20261007' : 'casino_data_42_20261001_20261007-2';
+    await expect(page.getByText(`were written to "picked/${folder}" on this computer and stay there`)).toBeVisible();
+  }
+  const tables = ['bronze_compliance', 'bronze_financial_txn', 'bronze_player_profile', 'bronze_security_events', 'bronze_slot_telemetry', 'bronze_table_games'];
+  const files = [...tables.map((t) => `${t}.parquet`), 'manifest.json'].sort();
+  expect(await picked()).toEqual({ casino_data_42_20261001_20261007: files, 'casino_data_42_20261001_20261007-2': files });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'manifest.json', exact: true }).click()]);
+  const manifest = JSON.parse(readFileSync(await download.path(), 'utf8')) as { files: { rows: number }[] };
+  expect(manifest.files.map((f) => f.rows)).toEqual([10_000, 5_000, 1_000, 2_000, 500, 200]);
+  // Leftover sweeps touch only the app's own OPFS folder, never a picked one.
+  await page.reload();
+  expect(Object.keys(await picked())).toHaveLength(2);
 });

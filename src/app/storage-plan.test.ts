@@ -18,6 +18,14 @@ describe('storage plan', () => {
     expect(plan({ choice: 'memory', estimate: 2 * GB }).summary).toMatch(/^~2\.0 GB: files are kept in this tab's memory, as chosen\. A run this large may exhaust/);
   });
 
+  it('a picked folder takes every run, with no quota check (the user\'s disk); without one, the choice falls back to automatic', () => {
+    const space = { quota: 1_000_000, usage: 0, reclaimable: 0 };
+    expect(plan({ choice: 'folder', folder: 'exports', estimate: GB, space })).toEqual({
+      sink: 'folder', summary: 'Run of ~1.0 GB: files are written to a new folder inside "exports", the folder you chose.', blocked: null,
+    });
+    expect(plan({ choice: 'folder', folder: null, estimate: GB })).toMatchObject({ sink: 'opfs', summary: 'Large run (~1.0 GB): files are written to browser storage (OPFS).' });
+  });
+
   it('without OPFS every run is kept in memory, and the page says why', () => {
     expect(plan({ opfs: false, estimate: GB, choice: 'opfs' })).toMatchObject({ sink: 'memory', summary: "Large run (~1.0 GB): this browser offers no browser storage (OPFS), so files are kept in this tab's memory." });
   });

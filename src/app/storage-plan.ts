@@ -1,12 +1,13 @@
 /**
  * Where a run's files are kept, decided before it starts from its estimated size: this tab's memory for ordinary
- * runs, browser storage (OPFS, streamed to disk from the worker) for large ones, or what the user chose; and
- * whether the browser's quota has room for it. Pure: the store supplies the estimate and the storage figures.
+ * runs, browser storage (OPFS, streamed to disk from the worker) for large ones, or what the user chose (also a
+ * folder on this computer, where the browser offers a picker); and whether the browser's quota has room for it.
+ * Pure: the store supplies the estimate, the storage figures and the picked folder.
  */
 import { approxSize } from './format';
 
 /** The user's choice in the Storage field. */
-export type StorageChoice = 'auto' | 'memory' | 'opfs';
+export type StorageChoice = 'auto' | 'memory' | 'opfs' | 'folder';
 
 /**
  * Above this estimated size `auto` writes to OPFS: a few hundred MB of Blobs is fine in a tab, gigabytes are not
@@ -23,7 +24,7 @@ export interface StorageSpace {
 }
 
 export interface StoragePlan {
-  readonly sink: 'memory' | 'opfs';
+  readonly sink: 'memory' | 'opfs' | 'folder';
   /** What the page says: which sink and why, with the estimated size. */
   readonly summary: string;
   /** Why the run must not start (not enough browser storage, with both figures), or null. */
@@ -38,13 +39,20 @@ export interface StorageInput {
   readonly opfs: boolean;
   /** Quota and usage, or null when the browser does not report them. */
   readonly space: StorageSpace | null;
+  /** The name of the folder the user picked (choice `folder`), or null. */
+  readonly folder?: string | null;
 }
 
 /** The sink of a run and the words for it. Example: 1.2 GB, auto → OPFS, "Large run (~1.2 GB): files are written to browser storage (OPFS)." */
-export function planStorage({ estimate, choice, opfs, space }: StorageInput): StoragePlan {
+export function planStorage({ estimate, choice: chosen, opfs, space, folder = null }: StorageInput): StoragePlan {
   const size = `~${approxSize(estimate)}`;
   const large = estimate > MEMORY_LIMIT_BYTES;
   const memory = (summary: string): StoragePlan => ({ sink: 'memory', summary, blocked: null });
+  if (chosen === 'folder' && folder !== null) {
+    // The browser has no quota on the user's own disk to check against.
+    return { sink: 'folder', summary: `Run of ${size}: files are written to a new folder inside "${folder}", the folder you chose.`, blocked: null };
+  }
+  const choice = chosen === 'folder' ? 'auto' : chosen;
   if (choice === 'memory') {
     return memory(`${size}: files are kept in this tab's memory, as chosen.${large ? ' A run this large may exhaust the tab\'s memory; browser storage (OPFS) is safer.' : ''}`);
   }

@@ -8,7 +8,7 @@ import { parseScenarioQuery, serializeScenarioQuery } from '../generators/scenar
 import type { Scenario } from '../generators/scenario/types';
 import type { Partitioning } from '../export/partition';
 import { estimateOutputBytes } from '../export/size-estimate';
-import { opfsAvailable, removeLeftoverRuns, storageFigures } from '../workers/run-storage';
+import { opfsAvailable, pickFolder, removeLeftoverRuns, storageFigures } from '../workers/run-storage';
 import { approxSize } from './format';
 import { planStorage, type StorageChoice, type StoragePlan } from './storage-plan';
 import { formFromScenario, initialForm, todayMidnight, toScenarioInput, withPreset, type FormPreset, type ScenarioForm } from './scenario-form';
@@ -42,9 +42,13 @@ export interface AppState {
   /** `day`: Hive-style daily folders, as CLI `--partition-by day` (kept in the link as `partition_by`). */
   partitioning: Partitioning;
   setPartitioning(p: Partitioning): void;
-  /** Where files are kept: automatic by estimated size, this tab's memory, or browser storage (OPFS). */
+  /** Where files are kept: automatic by estimated size, this tab's memory, browser storage (OPFS), or a picked folder. */
   storageChoice: StorageChoice;
   setStorageChoice(choice: StorageChoice): void;
+  /** The folder picked for choice `folder` (File System Access API), or null. */
+  pickedFolder: FileSystemDirectoryHandle | null;
+  /** Shows the browser's folder picker; where it rejects (dismissed, headless) the choice stays as it was. */
+  chooseFolder(): Promise<void>;
   /** The sink of the scenario as it stands, why, and whether the quota refuses it (null: invalid scenario). */
   storagePlan: StoragePlan | null;
   /** Files an earlier session left in browser storage, removed at the app's start. */
@@ -130,7 +134,16 @@ export const useApp = create<AppState>((set, get) => {
     partitioning: link.partitioning,
     setPartitioning: (partitioning) => set({ partitioning }),
     storageChoice: 'auto',
-    setStorageChoice: (storageChoice) => set({ storageChoice }),
+    setStorageChoice: (storageChoice) => set({ storageChoice, storageNote: null }),
+    pickedFolder: null,
+    async chooseFolder() {
+      try {
+        set({ pickedFolder: await pickFolder(), storageChoice: 'folder', storageNote: null });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        set({ storageNote: `No folder was chosen (${reason}), so files are kept as before.` });
+      }
+    },
     storagePlan: null,
     storageNote: null,
     filesCleared: null,
@@ -165,10 +178,10 @@ export const useApp = create<AppState>((set, get) => {
             if (s.status !== 'running' || (before && before.rowsDone > p.rowsDone)) return {};
             return { progress: { ...s.progress, [p.table]: { ...p, startedAt: before?.startedAt ?? now, updatedAt: now } } };
           });
-        }, get().workers - 1, get().partitioning, undefined, plan.sink);
+        }, get().workers - 1, get().partitioning, undefined, plan.sink === 'folder' ? get().pickedFolder! : plan.sink);
         set({ status: 'done', result, finishedAt: performance.now() });
       } catch (error) {
-        const kept = plan.sink === 'opfs' ? 'nothing was kept (its files were removed from browser storage).' : 'nothing was kept.';
+        const kept = { memory: 'nothing was kept.', opfs: 'nothing was kept (its files were removed from browser storage).', folder: 'nothing was kept (its folder was removed).' }[plan.sink];
         if (error instanceof RunCancelled) set({ status: 'cancelled', message: `Generation cancelled: ${kept}`, finishedAt: performance.now() });
         else set({ status: 'failed', message: error instanceof Error ? error.message : String(error), finishedAt: performance.now() });
       }
@@ -184,11 +197,12 @@ export const useApp = create<AppState>((set, get) => {
 
 /** The storage plan of the scenario as it stands, with the browser's quota read now. */
 async function currentPlan(): Promise<StoragePlan | null> {
-  const { validation, partitioning, storageChoice } = useApp.getState();
+  const { validation, partitioning, storageChoice, pickedFolder } = useApp.getState();
   if (!validation.ok) return null;
   const figures = await storageFigures().catch(() => null);
   const space = figures && { ...figures, reclaimable: await client.storedBytes() };
-  return planStorage({ estimate: estimateOutputBytes(validation.scenario, partitioning), choice: storageChoice, opfs: opfsAvailable(), space });
+  const estimate = estimateOutputBytes(validation.scenario, partitioning);
+  return planStorage({ estimate, choice: storageChoice, opfs: opfsAvailable(), space, folder: pickedFolder?.name ?? null });
 }
 
 /** Redraws the storage plan (the newest wins). */
@@ -199,7 +213,7 @@ function refreshPlan(): void {
 
 if (typeof window !== 'undefined') {
   useApp.subscribe((s, before) => {
-    if (s.validation !== before.validation || s.partitioning !== before.partitioning || s.storageChoice !== before.storageChoice || s.status !== before.status || s.filesCleared !== before.filesCleared) refreshPlan();
+    if (s.validation !== before.validation || s.partitioning !== before.partitioning || s.storageChoice !== before.storageChoice || s.pickedFolder !== before.pickedFolder || s.status !== before.status || s.filesCleared !== before.filesCleared) refreshPlan();
   });
   refreshPlan();
   // Files an earlier session left in browser storage (closed mid-run, crashed) are removed at start.

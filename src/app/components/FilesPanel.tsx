@@ -19,7 +19,7 @@ function save(name: string, data: Blob): void {
 }
 
 export function FilesPanel() {
-  const { result, status, downloadZip, filesCleared, clearStoredFiles } = useApp();
+  const { result, status, downloadZip, filesCleared, clearStoredFiles, pickedFolder } = useApp();
   const [zipping, setZipping] = useState(false);
   const [zipError, setZipError] = useState<string | null>(null);
   const urls = useMemo(() => (result ? result.files.map((f) => URL.createObjectURL(f.data)) : []), [result]);
@@ -63,9 +63,11 @@ export function FilesPanel() {
         </button>
       </div>
       <p className="kept">
-        {result.sink === 'opfs'
-          ? `These files (${approxSize(stored)}, and the zip once made) are stored in this browser's storage (OPFS) on this computer until you clear them, start a new run, or open the app again.`
-          : "These files are held in this tab's memory until the next run or until the tab is closed."}
+        {{
+          opfs: `These files (${approxSize(stored)}, and the zip once made) are stored in this browser's storage (OPFS) on this computer until you clear them, start a new run, or open the app again.`,
+          folder: `These files (${approxSize(stored)}, and the zip once made) were written to "${pickedFolder?.name}/${result.folder}" on this computer and stay there: the app never removes them.`,
+          memory: "These files are held in this tab's memory until the next run or until the tab is closed.",
+        }[result.sink]}
       </p>
       {zipError && <p className="error" role="alert">{zipError}</p>}
       <table className="file-list">

@@ -5,7 +5,7 @@ import { useApp } from '../store';
 import { describedBy, Field } from './Field';
 import { approxSize } from '../format';
 import { MEMORY_LIMIT_BYTES, type StorageChoice } from '../storage-plan';
-import { opfsAvailable } from '../../workers/run-storage';
+import { folderPickerAvailable, opfsAvailable } from '../../workers/run-storage';
 
 const PRESET_TEXT: Record<FormPreset, string> = {
   small: 'Small — 18,700 rows, 7 days',
@@ -22,7 +22,7 @@ function newSeed(): string {
 }
 
 export function ScenarioPanel() {
-  const { form, validation, volumeError, status, setForm, choosePreset, workers, setWorkers, partitioning, setPartitioning, storageChoice, setStorageChoice } = useApp();
+  const { form, validation, volumeError, status, setForm, choosePreset, workers, setWorkers, partitioning, setPartitioning, storageChoice, setStorageChoice, pickedFolder, chooseFolder } = useApp();
   const errors = validation.ok ? {} : errorsByField(validation.errors);
   const running = status === 'running';
   return (
@@ -146,10 +146,16 @@ export function ScenarioPanel() {
           </select>
         </Field>
         <Field id="storage" label="Storage" hint="Where the files are kept until you download them; never sent anywhere.">
-          <select id="storage" value={storageChoice} aria-describedby="storage-hint" onChange={(e) => setStorageChoice(e.target.value as StorageChoice)}>
+          <select
+            id="storage"
+            value={storageChoice}
+            aria-describedby="storage-hint"
+            onChange={(e) => (e.target.value === 'folder' ? void chooseFolder() : setStorageChoice(e.target.value as StorageChoice))}
+          >
             <option value="auto">Automatic — browser storage above {approxSize(MEMORY_LIMIT_BYTES)}</option>
             <option value="memory">This tab's memory</option>
             <option value="opfs" disabled={!opfsAvailable()}>Browser storage (OPFS)</option>
+            {folderPickerAvailable() && <option value="folder">{pickedFolder ? `Folder "${pickedFolder.name}"` : 'A folder on this computer…'}</option>}
           </select>
         </Field>
         <Field id="workers" label="Web Workers" hint="Threads for this run; the files are the same whatever the count.">
