@@ -213,7 +213,8 @@ function refreshPlan(): void {
 
 if (typeof window !== 'undefined') {
   useApp.subscribe((s, before) => {
-    if (s.validation !== before.validation || s.partitioning !== before.partitioning || s.storageChoice !== before.storageChoice || s.pickedFolder !== before.pickedFolder || s.status !== before.status || s.filesCleared !== before.filesCleared) refreshPlan();
+    // Not during a run: its own files are growing, and Generate reads the plan afresh anyway.
+    if (s.status !== 'running' && (s.validation !== before.validation || s.partitioning !== before.partitioning || s.storageChoice !== before.storageChoice || s.pickedFolder !== before.pickedFolder || s.status !== before.status || s.filesCleared !== before.filesCleared)) refreshPlan();
   });
   refreshPlan();
   // Files an earlier session left in browser storage (closed mid-run, crashed) are removed at start.

@@ -35,7 +35,7 @@ export class RunClient {
   private worker: Worker | null = null;
   private api: Remote<RunApi> | null = null;
   private abort: ((error: Error) => void) | null = null;
-  /** The OPFS folder of the current run, or null (a run in memory, or none). */
+  /** The folder of the current run: in OPFS, or in a picked folder until it finishes; null in memory or none. */
   private stored: StoredRun | null = null;
 
   /**
