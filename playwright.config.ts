@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
+/** `E2E_PORT` lets two checkouts run their e2e tests side by side (each serves its own build). */
+const port = Number(process.env.E2E_PORT ?? 4173);
+
 /** End-to-end tests against the built app served by `vite preview`, in Debian's Chromium (STACK_NOTES). */
 export default defineConfig({
   testDir: 'e2e',
@@ -9,7 +12,7 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     headless: true,
     acceptDownloads: true,
     viewport: { width: 1280, height: 800 },
@@ -19,8 +22,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite build && npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     timeout: 180_000,
     reuseExistingServer: false,
   },

@@ -1,4 +1,4 @@
-/** App state (zustand): the scenario form, its validation, and the run with its progress and files. */
+/** App state (zustand): the scenario form, its validation, where the files go, and the run with its progress and files. */
 import { create } from 'zustand';
 import { resolveScenario, type ScenarioResult } from '../generators/scenario/validate';
 import type { TableKey } from '../generators/tables';
@@ -7,6 +7,10 @@ import { RunCancelled, RunClient, VolumeChecker } from '../workers/run-client';
 import { parseScenarioQuery, serializeScenarioQuery } from '../generators/scenario/serialize';
 import type { Scenario } from '../generators/scenario/types';
 import type { Partitioning } from '../export/partition';
+import { estimateOutputBytes } from '../export/size-estimate';
+import { opfsAvailable, pickFolder, removeLeftoverRuns, storageFigures } from '../workers/run-storage';
+import { approxSize } from './format';
+import { planStorage, type StorageChoice, type StoragePlan } from './storage-plan';
 import { formFromScenario, initialForm, todayMidnight, toScenarioInput, withPreset, type FormPreset, type ScenarioForm } from './scenario-form';
 
 export interface TableProgress extends RunProgress {
@@ -38,6 +42,20 @@ export interface AppState {
   /** `day`: Hive-style daily folders, as CLI `--partition-by day` (kept in the link as `partition_by`). */
   partitioning: Partitioning;
   setPartitioning(p: Partitioning): void;
+  /** Where files are kept: automatic by estimated size, this tab's memory, browser storage (OPFS), or a picked folder. */
+  storageChoice: StorageChoice;
+  setStorageChoice(choice: StorageChoice): void;
+  /** The folder picked for choice `folder` (File System Access API), or null. */
+  pickedFolder: FileSystemDirectoryHandle | null;
+  /** Shows the browser's folder picker; where it rejects (dismissed, headless) the choice stays as it was. */
+  chooseFolder(): Promise<void>;
+  /** The sink of the scenario as it stands, why, and whether the quota refuses it (null: invalid scenario). */
+  storagePlan: StoragePlan | null;
+  /** Files an earlier session left in browser storage, removed at the app's start. */
+  storageNote: string | null;
+  /** Bytes freed when the last run's files were removed from browser storage ("Clear stored files"), else null. */
+  filesCleared: number | null;
+  clearStoredFiles(): Promise<void>;
   setForm(patch: Partial<ScenarioForm>): void;
   choosePreset(preset: FormPreset): void;
   generate(): Promise<void>;
@@ -55,6 +73,9 @@ let checkSeq = 0;
 /** Measured with `npm run bench:browser` on a 2-core machine (README): see the figures there. */
 export const DEFAULT_WORKERS = 2;
 const validate = (form: ScenarioForm, today: number) => resolveScenario(toScenarioInput(form, today));
+let planSeq = 0;
+/** Set while Generate checks the storage plan, so a double click starts one run. */
+let starting = false;
 
 /** The scenario of a shared link (`?spec_version=1&seed=…`), or the errors that make it unusable. */
 function linkedForm(search: string): { form: ScenarioForm | null; errors: string[]; partitioning: Partitioning } {
@@ -112,6 +133,23 @@ export const useApp = create<AppState>((set, get) => {
     setWorkers: (workers) => set({ workers }),
     partitioning: link.partitioning,
     setPartitioning: (partitioning) => set({ partitioning }),
+    storageChoice: 'auto',
+    setStorageChoice: (storageChoice) => set({ storageChoice, storageNote: null }),
+    pickedFolder: null,
+    async chooseFolder() {
+      try {
+        set({ pickedFolder: await pickFolder(), storageChoice: 'folder', storageNote: null });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        set({ storageNote: `No folder was chosen (${reason}), so files are kept as before.` });
+      }
+    },
+    storagePlan: null,
+    storageNote: null,
+    filesCleared: null,
+    async clearStoredFiles() {
+      set({ filesCleared: await client.clearStored() });
+    },
     setForm(patch) {
       // Editing a volume makes the scenario custom; other fields keep the chosen preset.
       const touchesVolumes = 'counts' in patch || 'include' in patch;
@@ -123,9 +161,14 @@ export const useApp = create<AppState>((set, get) => {
     },
     async generate() {
       const { validation, volumeError } = get();
-      if (!validation.ok || volumeError || get().status === 'running') return;
+      if (!validation.ok || volumeError || get().status === 'running' || starting) return;
+      // The quota is read again at the click: it may have changed since the plan was drawn.
+      starting = true;
+      const plan = await currentPlan().finally(() => (starting = false));
+      set({ storagePlan: plan });
+      if (!plan || plan.blocked) return;
       const startedAt = performance.now();
-      set({ status: 'running', message: null, progress: {}, result: null, startedAt, finishedAt: 0 });
+      set({ status: 'running', message: null, progress: {}, result: null, startedAt, finishedAt: 0, filesCleared: null, storageNote: null });
       try {
         const result = await client.start(validation.scenario, (p) => {
           const now = performance.now();
@@ -135,20 +178,50 @@ export const useApp = create<AppState>((set, get) => {
             if (s.status !== 'running' || (before && before.rowsDone > p.rowsDone)) return {};
             return { progress: { ...s.progress, [p.table]: { ...p, startedAt: before?.startedAt ?? now, updatedAt: now } } };
           });
-        }, get().workers - 1, get().partitioning);
+        }, get().workers - 1, get().partitioning, undefined, plan.sink === 'folder' ? get().pickedFolder! : plan.sink);
         set({ status: 'done', result, finishedAt: performance.now() });
       } catch (error) {
-        if (error instanceof RunCancelled) set({ status: 'cancelled', message: 'Generation cancelled: nothing was kept.', finishedAt: performance.now() });
+        const kept = { memory: 'nothing was kept.', opfs: 'nothing was kept (its files were removed from browser storage).', folder: 'nothing was kept (its folder was removed).' }[plan.sink];
+        if (error instanceof RunCancelled) set({ status: 'cancelled', message: `Generation cancelled: ${kept}`, finishedAt: performance.now() });
         else set({ status: 'failed', message: error instanceof Error ? error.message : String(error), finishedAt: performance.now() });
       }
     },
     cancel() {
-      if (get().status === 'running') client.cancel();
+      if (get().status === 'running') void client.cancel();
     },
     downloadZip: () => client.zip(),
     loadPreview: (key) => client.preview(key),
     loadSchema: (key) => client.schema(key),
   };
 });
+
+/** The storage plan of the scenario as it stands, with the browser's quota read now. */
+async function currentPlan(): Promise<StoragePlan | null> {
+  const { validation, partitioning, storageChoice, pickedFolder } = useApp.getState();
+  if (!validation.ok) return null;
+  const figures = await storageFigures().catch(() => null);
+  const space = figures && { ...figures, reclaimable: await client.storedBytes() };
+  const estimate = estimateOutputBytes(validation.scenario, partitioning);
+  return planStorage({ estimate, choice: storageChoice, opfs: opfsAvailable(), space, folder: pickedFolder?.name ?? null });
+}
+
+/** Redraws the storage plan (the newest wins). */
+function refreshPlan(): void {
+  const seq = ++planSeq;
+  currentPlan().then((storagePlan) => seq === planSeq && useApp.setState({ storagePlan }), () => undefined);
+}
+
+if (typeof window !== 'undefined') {
+  useApp.subscribe((s, before) => {
+    // Not during a run: its own files are growing, and Generate reads the plan afresh anyway.
+    if (s.status !== 'running' && (s.validation !== before.validation || s.partitioning !== before.partitioning || s.storageChoice !== before.storageChoice || s.pickedFolder !== before.pickedFolder || s.status !== before.status || s.filesCleared !== before.filesCleared)) refreshPlan();
+  });
+  refreshPlan();
+  // Files an earlier session left in browser storage (closed mid-run, crashed) are removed at start.
+  removeLeftoverRuns().then(
+    (freed) => freed > 0 && useApp.setState({ storageNote: `Removed ${approxSize(freed)} of files an earlier session left in browser storage.` }),
+    () => undefined,
+  );
+}
 
 export type { RunFile };

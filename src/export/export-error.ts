@@ -10,7 +10,9 @@ export type ExportErrorCode =
   /** The Parquet writer failed or lost rows. */
   | 'E_PARQUET'
   /** The zip bundle cannot hold the output (over the 4 GiB / 65,535-entry limits of a zip without ZIP64). */
-  | 'E_ZIP';
+  | 'E_ZIP'
+  /** Browser storage (OPFS) ran out of quota while a file was written. */
+  | 'E_STORAGE_FULL';
 
 export class ExportError extends Error {
   override readonly name = 'ExportError';

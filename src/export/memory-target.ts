@@ -6,9 +6,9 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { Scenario } from '../generators/scenario/types';
-import { MANIFEST_FILE } from './manifest';
 import type { FileStats, OutputTarget } from './write-run';
-import { createZipWriter, zipFileName, zipMethodFor, type ZipMethod } from './zip';
+import { zipFileName, type ZipMethod } from './zip';
+import { writeZipBundle, type StoredFile } from './zip-bundle';
 
 export interface MemoryFile extends FileStats {
   readonly name: string;
@@ -45,28 +45,16 @@ export function memoryTarget(): MemoryTarget {
   };
 }
 
-/** The bytes of a Blob in pieces of at most 1 MiB (a zip entry streams through them). */
-async function* blobPieces(blob: Blob): AsyncGenerator<Uint8Array> {
-  const step = 1 << 20;
-  for (let at = 0; at < blob.size; at += step) yield new Uint8Array(await blob.slice(at, at + step).arrayBuffer());
-}
-
 /**
- * The zip bundle of a run written to memory: the table files as they are, and manifest.json rewritten with
- * `bundle` = zip, as the CLI writes it with `--zip`. `manifestFor` builds the manifest text for a scenario.
+ * The zip bundle of a run written to memory, built in memory (see writeZipBundle).
+ * `manifestFor` builds the manifest text for a scenario.
  */
 export async function zipBundle(
   scenario: Scenario,
-  files: readonly MemoryFile[],
+  files: readonly StoredFile[],
   manifestFor: (zipScenario: Scenario) => string,
 ): Promise<{ name: string; data: Blob }> {
   const parts: Uint8Array<ArrayBuffer>[] = [];
-  const zip = createZipWriter(scenario.as_of, { write: (chunk) => void parts.push(chunk.slice()) });
-  for (const file of files) {
-    if (file.name === MANIFEST_FILE) continue;
-    await zip.addEntry(file.name, zipMethodFor(scenario.format), blobPieces(file.data));
-  }
-  await zip.addEntry(MANIFEST_FILE, 'deflate', [new TextEncoder().encode(manifestFor({ ...scenario, bundle: 'zip' }))]);
-  await zip.finish();
+  await writeZipBundle(scenario, files, manifestFor, { write: (chunk) => void parts.push(chunk.slice()) });
   return { name: zipFileName(scenario), data: new Blob(parts) };
 }

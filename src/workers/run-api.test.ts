@@ -1,6 +1,8 @@
 /**
  * The browser's run API over a real MessageChannel with Comlink, in Node: progress crosses as a proxied
- * callback, files and the zip come back as Blobs, and the zip equals the CLI's `--zip` byte for byte.
+ * callback, files and the zip come back as Blobs, and the zip equals the CLI's `--zip` byte for byte, also when
+ * the run is written into OPFS (an in-memory fake of it) or a picked folder; a full OPFS fails the run and leaves
+ * no folder.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -10,22 +12,40 @@ import { join } from 'node:path';
 import { expose, proxy, wrap } from 'comlink';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveScenario } from '../generators/scenario/validate';
-import { createRunApi, type RunApi, type RunProgress } from './run-api';
+import { listFolder, OPFS_RUNS_DIR } from '../export/opfs-folders';
+import { fakeOpfs } from '../testing/fake-opfs';
+import { createRunApi, type OpfsRoot, type RunApi, type RunProgress } from './run-api';
 
 const dir = mkdtempSync(join(tmpdir(), 'cds-run-api-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-function connect(): RunApi {
+function connect(opfsRoot?: OpfsRoot): RunApi {
   const { port1, port2 } = new MessageChannel();
-  expose(createRunApi(), port1 as unknown as Parameters<typeof expose>[1]);
+  expose(createRunApi(undefined, opfsRoot), port1 as unknown as Parameters<typeof expose>[1]);
   return wrap<RunApi>(port2 as unknown as Parameters<typeof wrap>[0]) as unknown as RunApi;
+}
+
+function smallScenario() {
+  const result = resolveScenario({ preset: 'small', start: '2026-10-01', end: '2026-10-08', seed: 42, today: 0 });
+  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
+  return result;
+}
+
+let cliZip: Promise<Buffer> | null = null;
+/** The CLI's `--zip` of the small scenario, written once. */
+function cliSmallZip(): Promise<Buffer> {
+  cliZip ??= (async () => {
+    const out = join(dir, 'cli');
+    execFileSync(process.execPath, ['dist-cli/main.mjs', '--preset', 'small', '--start', '2026-10-01', '--end', '2026-10-08', '--seed', '42', '--zip', '-o', out], { stdio: 'pipe' });
+    return readFileSync(join(out, readdirSync(out)[0]));
+  })();
+  return cliZip;
 }
 
 describe('run API over a MessageChannel', () => {
   it('generates the small preset with progress, returns Blobs, and zips exactly as the CLI --zip', async () => {
-    const result = resolveScenario({ preset: 'small', start: '2026-10-01', end: '2026-10-08', seed: 42, today: 0 });
-    if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
+    const result = smallScenario();
     const api = connect();
     const progress: RunProgress[] = [];
     const run = await api.start(result.scenario, undefined, proxy((p: RunProgress) => void progress.push(p)));
@@ -46,9 +66,40 @@ describe('run API over a MessageChannel', () => {
 
     const zip = await api.zip();
     expect(zip.name).toBe('casino_data_42_20261001_20261007.zip');
-    execFileSync(process.execPath, ['dist-cli/main.mjs', '--preset', 'small', '--start', '2026-10-01', '--end', '2026-10-08', '--seed', '42', '--zip', '-o', dir], { stdio: 'pipe' });
-    const [cliZip] = readdirSync(dir);
-    expect(sha256(new Uint8Array(await zip.data.arrayBuffer()))).toBe(sha256(readFileSync(join(dir, cliZip))));
+    expect(sha256(new Uint8Array(await zip.data.arrayBuffer()))).toBe(sha256(await cliSmallZip()));
+  });
+
+  it('writes a run into its OPFS folder and streams the zip there, byte-identical to the CLI --zip', async () => {
+    const { root } = fakeOpfs();
+    const api = connect(async () => root);
+    const run = await api.start(smallScenario().scenario, undefined, proxy(() => undefined), 0, 'none', { kind: 'opfs', folder: 'run-a' });
+    expect(run.sink).toBe('opfs');
+    for (const f of run.files) expect(sha256(new Uint8Array(await f.data.arrayBuffer())), f.name).toBe(f.sha256);
+    const zip = await api.zip();
+    expect(sha256(new Uint8Array(await zip.data.arrayBuffer()))).toBe(sha256(await cliSmallZip()));
+    const folder = await (await root.getDirectoryHandle(OPFS_RUNS_DIR)).getDirectoryHandle('run-a');
+    expect((await listFolder(folder)).map((e) => e.name).sort()).toEqual([...run.files.map((f) => f.name), zip.name].sort());
+  });
+
+  it('writes a run into a new folder inside a picked one (writable streams), with the same zip', async () => {
+    const { root } = fakeOpfs();
+    const picked = await root.getDirectoryHandle('exports', { create: true });
+    // In-process: a browser clones a real folder handle to the worker; the fake one cannot cross a MessageChannel.
+    const api = createRunApi();
+    const run = await api.start(smallScenario().scenario, undefined, () => undefined, 0, 'none', { kind: 'folder', parent: picked, folder: 'casino_data_42_20261001_20261007' });
+    expect(run).toMatchObject({ sink: 'folder', folder: 'casino_data_42_20261001_20261007' });
+    const zip = await api.zip();
+    expect(sha256(new Uint8Array(await zip.data.arrayBuffer()))).toBe(sha256(await cliSmallZip()));
+    const folder = await picked.getDirectoryHandle('casino_data_42_20261001_20261007');
+    expect((await listFolder(folder)).map((e) => e.name).sort()).toEqual([...run.files.map((f) => f.name), zip.name].sort());
+  });
+
+  it('a full browser storage fails the run with "Browser storage is full" and removes its OPFS folder', async () => {
+    const { root, storage } = fakeOpfs(1_000_000);
+    const start = connect(async () => root).start(smallScenario().scenario, undefined, proxy(() => undefined), 0, 'none', { kind: 'opfs', folder: 'run-b' });
+    await expect(start).rejects.toThrow(/^Browser storage is full: bronze_\w+\.parquet stopped at [\d.]+ MB\./);
+    expect(await listFolder(await root.getDirectoryHandle(OPFS_RUNS_DIR))).toEqual([]);
+    expect(storage.used).toBe(0);
   });
 
   it('rejects volumes that cannot back the plan with the E_VOLUME message, before any file', async () => {

@@ -1,7 +1,8 @@
 /**
- * The browser's run API: one scenario generated, encoded and kept in memory, with progress, then its files
- * and zip bundle handed back as Blobs. Environment-agnostic wiring over the engine and the run writer; the
- * browser exposes it from a Web Worker with Comlink (run.worker.ts), tests over a MessageChannel.
+ * The browser's run API: one scenario generated, encoded and kept in memory or streamed into a folder (a run
+ * folder in OPFS for large runs, or one inside a folder the user picked), with progress, then its files and zip
+ * bundle handed back as Blobs (disk-backed Files from a folder). Environment-agnostic wiring over the engine and
+ * the run writer; the browser exposes it from a Web Worker with Comlink (run.worker.ts), tests over a MessageChannel.
  */
 import { sliceBatch, type ColumnBatch } from '../generators/columns';
 import { createWorld, generateGroup, planTables, type TablePlan } from '../generators/engine';
@@ -13,6 +14,10 @@ import { toArrowSchema } from '../export/arrow';
 import { IntegrityCollector, type IntegrityCheck } from '../export/integrity';
 import { buildManifest, type ManifestFilings, NO_FILINGS } from '../export/manifest';
 import { memoryTarget, zipBundle } from '../export/memory-target';
+import { OPFS_RUNS_DIR } from '../export/opfs-folders';
+import { opfsTarget, type OpfsTarget } from '../export/opfs-target';
+import { zipFileName } from '../export/zip';
+import { writeZipBundle, type StoredFile } from '../export/zip-bundle';
 import { writeRun, type WrittenFile } from '../export/write-run';
 import type { GroupProducer } from '../export/chunk-stream';
 import type { SegmentProducer } from '../export/parquet-segments';
@@ -46,8 +51,20 @@ export interface RunFile {
   readonly data: Blob;
 }
 
+/**
+ * Where a run's files go: this worker's memory, the run folder `casino-data-studio/<folder>` in OPFS, or a new
+ * folder `<folder>` inside a folder the user picked (File System Access API).
+ */
+export type RunSink =
+  | { readonly kind: 'memory' }
+  | { readonly kind: 'opfs'; readonly folder: string }
+  | { readonly kind: 'folder'; readonly parent: FileSystemDirectoryHandle; readonly folder: string };
+
 export interface RunResult {
   readonly files: RunFile[];
+  /** Where the files are kept, and the run's folder there (null in memory). */
+  readonly sink: RunSink['kind'];
+  readonly folder: string | null;
   readonly filings: ManifestFilings | null;
   /** SPEC 12 coherence checks computed on the rows written. */
   readonly integrity: IntegrityCheck[];
@@ -64,8 +81,9 @@ export interface RunApi {
     onProgress: (p: RunProgress) => void,
     generators?: number,
     partitioning?: Partitioning,
+    sink?: RunSink,
   ): Promise<RunResult>;
-  /** The zip bundle of the last run (SPEC 13.4), as the CLI writes it with `--zip`. */
+  /** The zip bundle of the last run (SPEC 13.4), as the CLI writes it with `--zip`; a run in a folder gets it streamed there once. */
   zip(): Promise<{ name: string; data: Blob }>;
   /** The first rows of one table of the last run. */
   preview(key: TableKey): Promise<TablePreview>;
@@ -91,11 +109,32 @@ export interface ProducerSource {
   open(scenario: Scenario, piiSecret: string | undefined, count: number): Promise<{ produce: GroupProducer; segments?: SegmentProducer; close(): void }>;
 }
 
-export function createRunApi(source?: ProducerSource): RunApi {
-  let last: { scenario: Scenario; files: ReturnType<typeof memoryTarget>['files']; written: WrittenFile[]; filings: ManifestFilings | null } | null = null;
+interface LastRun {
+  scenario: Scenario;
+  files: readonly StoredFile[];
+  written: WrittenFile[];
+  filings: ManifestFilings | null;
+  /** The run's folder (OPFS or picked), or null for a run in memory. */
+  folder: OpfsTarget | null;
+  /** The zip in that folder, once streamed there. */
+  zip: Promise<File> | null;
+}
+
+/** The OPFS root (`navigator.storage.getDirectory()` in a browser worker; a fake in tests). */
+export type OpfsRoot = () => Promise<FileSystemDirectoryHandle>;
+
+/** `opfsRoot` enables the OPFS sink (a dedicated worker: its files are written through sync access handles). */
+export function createRunApi(source?: ProducerSource, opfsRoot?: OpfsRoot): RunApi {
+  let last: LastRun | null = null;
   let previews = new Map<TableKey, ColumnBatch[]>();
+  const openFolder = async (sink: RunSink): Promise<OpfsTarget | null> => {
+    if (sink.kind === 'memory') return null;
+    if (sink.kind === 'folder') return opfsTarget(sink.parent, sink.folder, 'stream');
+    if (!opfsRoot) throw new Error('Browser storage (OPFS) is not available here.');
+    return opfsTarget(await (await opfsRoot()).getDirectoryHandle(OPFS_RUNS_DIR, { create: true }), sink.folder);
+  };
   return {
-    async start(scenario, piiSecret, onProgress, generators = 0, partitioning = 'none') {
+    async start(scenario, piiSecret, onProgress, generators = 0, partitioning = 'none', sink = { kind: 'memory' }) {
       last = null;
       previews = new Map();
       const ranges = new Map<TableKey, [number, number]>();
@@ -116,7 +155,6 @@ export function createRunApi(source?: ProducerSource): RunApi {
       const world = createWorld(scenario, piiSecret);
       const volumes = volumeError(world);
       if (volumes) throw new Error(volumes);
-      const target = memoryTarget();
       let filings: ManifestFilings | null = null;
       let lastSent = 0;
       const report = (plan: TablePlan, rowsDone: number) => {
@@ -127,6 +165,12 @@ export function createRunApi(source?: ProducerSource): RunApi {
       };
       const inThread: GroupProducer = async (plan, first, count) => generateGroup(world, plan.key, first, count);
       const pool = source && generators > 0 ? await source.open(scenario, piiSecret, generators) : null;
+      // Opened once the pool is up: a run that fails before writeRun leaves no folder (writeRun discards after).
+      const folder = await openFolder(sink).catch((error: unknown) => {
+        pool?.close();
+        throw error;
+      });
+      const target = folder ?? memoryTarget();
       const written = await writeRun(scenario, planTables(scenario), target, pool?.produce ?? inThread, Math.max(1, generators), {
         onTableStart: (plan) => report(plan, 0),
         onRows: report,
@@ -136,9 +180,11 @@ export function createRunApi(source?: ProducerSource): RunApi {
         partitioning,
         parquetSegments: pool?.segments,
       }).finally(() => pool?.close());
-      last = { scenario, files: target.files, written, filings };
+      last = { scenario, files: target.files, written, filings, folder, zip: null };
       const byName = new Map(written.map((w) => [w.file, w]));
       return {
+        sink: sink.kind,
+        folder: sink.kind === 'memory' ? null : sink.folder,
         filings,
         integrity: integrity.result(),
         files: target.files.map((f) => ({
@@ -160,12 +206,18 @@ export function createRunApi(source?: ProducerSource): RunApi {
     },
     async zip() {
       if (!last) throw new Error('nothing generated yet');
-      const { scenario, files, written, filings } = last;
-      return zipBundle(scenario, files, (zipScenario) => buildManifest({
+      const run = last;
+      const { scenario, files, written, filings, folder } = run;
+      const manifestFor = (zipScenario: Scenario) => buildManifest({
         scenario: zipScenario, engineVersion: ENGINE_VERSION,
         files: written.map((f) => ({ ...f, format: scenario.format, compression: scenario.compression })),
         filings: filings ?? NO_FILINGS,
-      }));
+      });
+      if (!folder) return zipBundle(scenario, files, manifestFor);
+      const name = zipFileName(scenario);
+      run.zip ??= folder.saveStream(name, 'the zip', (sink) => writeZipBundle(scenario, files, manifestFor, sink));
+      // A zip that failed (storage full) is tried again on the next request.
+      return { name, data: await run.zip.catch((error: unknown) => { run.zip = null; throw error; }) };
     },
   };
 }

@@ -1,13 +1,18 @@
 /**
  * The app's handle on generation: a Web Worker running the run API (run.worker.ts), created for each run and
- * terminated when the next run starts or on cancel (wasm memory is only returned that way), with prompt
- * cancellation and clear failures. The worker stays alive after a run to build its zip on request.
+ * terminated when the next run starts, on cancel or on failure (wasm memory is only returned that way), with
+ * prompt cancellation and clear failures. The worker stays alive after a run to build its zip on request.
+ * A run in browser storage (OPFS) has its own folder, removed on cancel, on failure, when the next run starts,
+ * or on request (`clearStored`); leftovers of closed sessions go at the app's start (run-storage.ts). A run in a
+ * picked folder is removed only when it does not finish.
  */
 import { proxy, wrap, type Remote } from 'comlink';
 import type { Scenario } from '../generators/scenario/types';
 import type { Partitioning } from '../export/partition';
 import type { TableKey } from '../generators/tables';
-import type { RunApi, RunProgress, RunResult, SchemaField, TablePreview } from './run-api';
+import type { RunApi, RunProgress, RunResult, RunSink, SchemaField, TablePreview } from './run-api';
+import { StoredRun } from './run-storage';
+import { zipFileName } from '../export/zip';
 
 export class RunCancelled extends Error {
   constructor() {
@@ -30,20 +35,53 @@ export class RunClient {
   private worker: Worker | null = null;
   private api: Remote<RunApi> | null = null;
   private abort: ((error: Error) => void) | null = null;
+  /** The folder of the current run: in OPFS, or in a picked folder until it finishes; null in memory or none. */
+  private stored: StoredRun | null = null;
 
-  /** Generates a scenario in a fresh worker; rejects with RunCancelled, a worker failure, or E_VOLUME. */
-  async start(scenario: Scenario, onProgress: (p: RunProgress) => void, generators = 0, partitioning: Partitioning = 'none', piiSecret?: string): Promise<RunResult> {
-    this.dispose();
+  /**
+   * Generates a scenario in a fresh worker, into its memory, a new OPFS folder, or a new folder inside a picked
+   * one (`sink` is its handle), after the previous run's worker and OPFS files are gone; rejects with
+   * RunCancelled, a worker failure, or E_VOLUME.
+   */
+  async start(
+    scenario: Scenario,
+    onProgress: (p: RunProgress) => void,
+    generators = 0,
+    partitioning: Partitioning = 'none',
+    piiSecret?: string,
+    sink: 'memory' | 'opfs' | FileSystemDirectoryHandle = 'memory',
+  ): Promise<RunResult> {
+    const previous = this.detach();
+    let abort: (error: Error) => void = () => undefined;
+    const failed = new Promise<never>((_, reject) => (abort = reject));
+    failed.catch(() => undefined); // handled by the race below, or returned when cancelled before it
+    this.abort = abort;
+    await previous?.remove().catch(() => undefined); // a folder that cannot go now is swept at the next start
+    const stored = sink === 'memory' ? null
+      : sink === 'opfs' ? await StoredRun.create()
+      : await StoredRun.inPicked(sink, zipFileName(scenario).replace(/\.zip$/, ''));
+    if (this.abort !== abort) {
+      await stored?.remove(); // cancelled before the worker started
+      return failed;
+    }
+    this.stored = stored;
     const worker = new Worker(new URL('./run.worker.ts', import.meta.url), { type: 'module', name: 'casino-data-run' });
     this.worker = worker;
     const api = wrap<RunApi>(worker);
     this.api = api;
-    const failed = new Promise<never>((_, reject) => {
-      this.abort = reject;
-      worker.addEventListener('error', (e) => reject(new Error(`The generator worker failed: ${e.message || 'it stopped unexpectedly'}`)));
-      worker.addEventListener('messageerror', () => reject(new Error('The generator worker sent a message that could not be read.')));
-    });
-    return Promise.race([api.start(scenario, piiSecret, proxy(onProgress), generators, partitioning), failed]);
+    worker.addEventListener('error', (e) => abort(new Error(`The generator worker failed: ${e.message || 'it stopped unexpectedly'}`)));
+    worker.addEventListener('messageerror', () => abort(new Error('The generator worker sent a message that could not be read.')));
+    const target: RunSink = stored?.sink ?? { kind: 'memory' };
+    try {
+      const result = await Promise.race([api.start(scenario, piiSecret, proxy(onProgress), generators, partitioning, target), failed]);
+      // A finished run in a picked folder is the user's: no later run or Clear removes it.
+      if (target.kind === 'folder') this.stored = null;
+      return result;
+    } catch (error) {
+      // A failed run keeps nothing: its worker goes and so do its stored files (the worker removes them too).
+      if (!(error instanceof RunCancelled) && this.api === api) await this.detach()?.remove().catch(() => undefined);
+      throw error;
+    }
   }
 
   /** The zip bundle of the last run. */
@@ -64,17 +102,39 @@ export class RunClient {
     return this.api.schema(key);
   }
 
-  /** Stops the run at once: the worker is terminated and the pending start rejects with RunCancelled. */
-  cancel(): void {
+  /**
+   * Stops the run at once: the worker is terminated, the run's stored files are removed, then the pending start
+   * rejects with RunCancelled (so "nothing was kept" is true when it is said).
+   */
+  async cancel(): Promise<void> {
     const abort = this.abort;
-    this.dispose();
+    await this.detach()?.remove().catch(() => undefined);
     abort?.(new RunCancelled());
   }
 
-  private dispose(): void {
+  /** Removes the last run's files from browser storage (its preview stays); resolves with the bytes freed. */
+  async clearStored(): Promise<number> {
+    const stored = this.stored;
+    this.stored = null;
+    if (!stored) return 0;
+    const bytes = await stored.bytes();
+    await stored.remove();
+    return bytes;
+  }
+
+  /** The bytes the last run's files take in browser storage (a new run frees them first). */
+  async storedBytes(): Promise<number> {
+    return (await this.stored?.bytes()) ?? 0;
+  }
+
+  /** Terminates the worker and forgets the run; returns its stored folder for the caller to remove. */
+  private detach(): StoredRun | null {
     this.worker?.terminate();
     this.worker = null;
     this.api = null;
     this.abort = null;
+    const stored = this.stored;
+    this.stored = null;
+    return stored;
   }
 }

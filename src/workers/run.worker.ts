@@ -1,4 +1,4 @@
-/** The browser's run worker: parquet-wasm initialised once, then the run API over Comlink. */
+/** The browser's run worker: parquet-wasm initialised once, then the run API over Comlink (OPFS sink enabled: a dedicated worker). */
 import { expose } from 'comlink';
 import { BrowserPool } from './browser-pool';
 import { useBrowserParquetWasm } from './parquet-wasm-browser';
@@ -12,4 +12,4 @@ expose(createRunApi({
     await pool.init(scenario, piiSecret);
     return { produce: pool.produce, segments: pool.segments, close: () => void pool.close() };
   },
-}));
+}, () => navigator.storage.getDirectory()));

@@ -1,7 +1,7 @@
-/** The generated files: each downloadable, or all as one zip with manifest.json (SPEC 13.4). */
+/** The generated files: each downloadable, or all as one zip with manifest.json (SPEC 13.4), and where they are kept. */
 import { useEffect, useMemo, useState } from 'react';
 import { formatInstant } from '../../generators/scenario/instant';
-import { count, fileSize } from '../format';
+import { approxSize, count, fileSize } from '../format';
 import { useApp } from '../store';
 
 /** `YYYY-MM-DD HH:MM` of an instant (µs). */
@@ -19,17 +19,29 @@ function save(name: string, data: Blob): void {
 }
 
 export function FilesPanel() {
-  const { result, status, downloadZip } = useApp();
+  const { result, status, downloadZip, filesCleared, clearStoredFiles, pickedFolder } = useApp();
   const [zipping, setZipping] = useState(false);
   const [zipError, setZipError] = useState<string | null>(null);
   const urls = useMemo(() => (result ? result.files.map((f) => URL.createObjectURL(f.data)) : []), [result]);
   useEffect(() => () => urls.forEach((u) => URL.revokeObjectURL(u)), [urls]);
   if (status !== 'done' || !result) return null;
   const f = result.filings;
+  const stored = result.files.reduce((n, file) => n + file.bytes, 0);
+  if (filesCleared !== null) {
+    return (
+      <section className="panel files" aria-label="Files">
+        <h2>Files</h2>
+        <p className="kept">Stored files cleared: {approxSize(filesCleared)} freed in browser storage. Generate again to get them back.</p>
+      </section>
+    );
+  }
   return (
     <section className="panel files" aria-label="Files">
       <div className="actions">
         <h2>Files</h2>
+        {result.sink === 'opfs' && (
+          <button type="button" className="secondary" disabled={zipping} onClick={() => void clearStoredFiles()}>Clear stored files</button>
+        )}
         <button
           type="button"
           className="primary"
@@ -50,6 +62,13 @@ export function FilesPanel() {
           {zipping ? 'Preparing zip…' : 'Download all (.zip)'}
         </button>
       </div>
+      <p className="kept">
+        {{
+          opfs: `These files (${approxSize(stored)}, and the zip once made) are stored in this browser's storage (OPFS) on this computer until you clear them, start a new run, or open the app again.`,
+          folder: `These files (${approxSize(stored)}, and the zip once made) were written to "${pickedFolder?.name}/${result.folder}" on this computer and stay there: the app never removes them.`,
+          memory: "These files are held in this tab's memory until the next run or until the tab is closed.",
+        }[result.sink]}
+      </p>
       {zipError && <p className="error" role="alert">{zipError}</p>}
       <table className="file-list">
         <thead>

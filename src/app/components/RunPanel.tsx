@@ -1,4 +1,4 @@
-/** Generate and Cancel, progress per table and overall (rows, rows/s, ETA), and the run's outcome. */
+/** Generate and Cancel, where the files will go (and whether storage has room), progress per table and overall, and the outcome. */
 import { TABLE_KEYS } from '../../generators/tables';
 import { count, seconds } from '../format';
 import { TABLE_LABELS } from '../scenario-form';
@@ -19,7 +19,7 @@ function Bar(props: { value: number; label: string }) {
 }
 
 export function RunPanel() {
-  const { validation, volumeError, status, message, progress, generate, cancel, startedAt, finishedAt, partitioning } = useApp();
+  const { validation, volumeError, status, message, progress, generate, cancel, startedAt, finishedAt, partitioning, storagePlan, storageNote } = useApp();
   const scenario = validation.ok ? validation.scenario : null;
   const keys = scenario ? TABLE_KEYS.filter((k) => scenario.counts[k] !== null) : [];
   const total = keys.reduce((a, k) => a + (scenario?.counts[k] ?? 0), 0);
@@ -29,7 +29,7 @@ export function RunPanel() {
   return (
     <section className="panel run" aria-label="Generate">
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void generate()} disabled={!scenario || Boolean(volumeError) || running}>
+        <button type="button" className="primary" onClick={() => void generate()} disabled={!scenario || Boolean(volumeError) || Boolean(storagePlan?.blocked) || running}>
           Generate
         </button>
         <button type="button" className="secondary" onClick={cancel} disabled={!running}>
@@ -42,6 +42,9 @@ export function RunPanel() {
           {status === 'cancelled' && message}
         </span>
       </div>
+      {scenario && storagePlan && <p className="storage-plan" id="storage-plan">{storagePlan.summary}</p>}
+      {scenario && storagePlan?.blocked && <p className="error" role="alert">{storagePlan.blocked}</p>}
+      {storageNote && <p className="storage-note">{storageNote}</p>}
       {scenario && (
         <p className="share">
           <a href={shareUrl(scenario, location, partitioning)}>Link to this scenario</a> — opening it restores every field and generates the same files.

@@ -3,6 +3,9 @@ import { TABLE_KEYS } from '../../generators/tables';
 import { errorsByField, PRESET_NAMES, TABLE_LABELS, type FormPreset } from '../scenario-form';
 import { useApp } from '../store';
 import { describedBy, Field } from './Field';
+import { approxSize } from '../format';
+import { MEMORY_LIMIT_BYTES, type StorageChoice } from '../storage-plan';
+import { folderPickerAvailable, opfsAvailable } from '../../workers/run-storage';
 
 const PRESET_TEXT: Record<FormPreset, string> = {
   small: 'Small — 18,700 rows, 7 days',
@@ -19,7 +22,7 @@ function newSeed(): string {
 }
 
 export function ScenarioPanel() {
-  const { form, validation, volumeError, status, setForm, choosePreset, workers, setWorkers, partitioning, setPartitioning } = useApp();
+  const { form, validation, volumeError, status, setForm, choosePreset, workers, setWorkers, partitioning, setPartitioning, storageChoice, setStorageChoice, pickedFolder, chooseFolder } = useApp();
   const errors = validation.ok ? {} : errorsByField(validation.errors);
   const running = status === 'running';
   return (
@@ -140,6 +143,19 @@ export function ScenarioPanel() {
           <select id="partitioning" value={partitioning} aria-describedby="partitioning-hint" onChange={(e) => setPartitioning(e.target.value as 'none' | 'day')}>
             <option value="none">One file per table</option>
             <option value="day">Daily partitions (Hive style)</option>
+          </select>
+        </Field>
+        <Field id="storage" label="Storage" hint="Where the files are kept until you download them; never sent anywhere.">
+          <select
+            id="storage"
+            value={storageChoice}
+            aria-describedby="storage-hint"
+            onChange={(e) => (e.target.value === 'folder' ? void chooseFolder() : setStorageChoice(e.target.value as StorageChoice))}
+          >
+            <option value="auto">Automatic — browser storage above {approxSize(MEMORY_LIMIT_BYTES)}</option>
+            <option value="memory">This tab's memory</option>
+            <option value="opfs" disabled={!opfsAvailable()}>Browser storage (OPFS)</option>
+            {folderPickerAvailable() && <option value="folder">{pickedFolder ? `Folder "${pickedFolder.name}"` : 'A folder on this computer…'}</option>}
           </select>
         </Field>
         <Field id="workers" label="Web Workers" hint="Threads for this run; the files are the same whatever the count.">
