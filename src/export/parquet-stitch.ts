@@ -4,7 +4,7 @@
  * rows. A segment's row-group bytes are copied through as they come; its column indexes and offset indexes
  * (the page index, written after all row groups: column indexes first, then offset indexes) and its footer
  * entries are kept, shifted to their new positions, and written at the end. Memory: the page indexes and
- * footer only (kilobytes per row group).
+ * footer entries only, kept serialized (kilobytes per row group).
  */
 import { ExportError } from './export-error';
 import { concat } from './rechunk';
@@ -20,10 +20,14 @@ const META = { compressedSize: 7, dataPageOffset: 9, indexPageOffset: 10, dictio
 const OFFSET_INDEX_PAGES = 1;
 const PAGE_OFFSET = 1;
 
-interface ChunkIndexes {
-  readonly chunk: TStruct;
-  readonly columnIndex: Uint8Array | null;
-  readonly offsetIndex: TStruct | null;
+/**
+ * A row group as kept until the footer is written: serialized (a few kilobytes, where the parsed form took
+ * ~200 KB of heap per slot row group), with its column chunks' page indexes, the offset indexes already shifted.
+ */
+interface StoredGroup {
+  readonly bytes: Uint8Array;
+  readonly columnIndexes: readonly (Uint8Array | null)[];
+  readonly offsetIndexes: readonly (Uint8Array | null)[];
 }
 
 export class ParquetStitcher {
@@ -31,8 +35,7 @@ export class ParquetStitcher {
   private position = MAGIC.length;
   private rows = 0;
   private meta: TStruct | null = null;
-  private readonly groups: TStruct[] = [];
-  private readonly indexes: ChunkIndexes[] = [];
+  private readonly groups: StoredGroup[] = [];
 
   /** The file's first bytes. */
   start(): Uint8Array {
@@ -50,16 +53,23 @@ export class ParquetStitcher {
     for (const group of groups) {
       shiftField(group, GROUP.fileOffset, shift);
       if (intField(group, GROUP.ordinal) !== undefined) setIntField(group, GROUP.ordinal, this.groups.length);
-      for (const chunk of listField(group, GROUP.columns) as TStruct[]) {
+      const chunks = listField(group, GROUP.columns) as TStruct[];
+      for (const chunk of chunks) {
         const chunkMeta = structField(chunk, CHUNK.meta);
         for (const id of [META.dataPageOffset, META.indexPageOffset, META.dictionaryPageOffset, META.bloomFilterOffset]) shiftField(chunkMeta, id, shift);
         if (intField(chunk, CHUNK.fileOffset)) shiftField(chunk, CHUNK.fileOffset, shift);
-        this.indexes.push({ chunk, columnIndex: columnIndexOf(file, chunk, dataEnd), offsetIndex: offsetIndexOf(file, chunk, dataEnd, shift) });
       }
-      this.groups.push(group);
+      this.groups.push({
+        bytes: writeStruct(group),
+        columnIndexes: chunks.map((chunk) => columnIndexOf(file, chunk, dataEnd)),
+        offsetIndexes: chunks.map((chunk) => offsetIndexOf(file, chunk, dataEnd, shift)),
+      });
       this.rows += intField(group, GROUP.numRows)!;
     }
-    this.meta ??= meta;
+    if (!this.meta) {
+      this.meta = meta;
+      listField(meta, FILE.rowGroups).length = 0; // the row groups are kept serialized above
+    }
     this.position += dataEnd - MAGIC.length;
     return file.subarray(MAGIC.length, dataEnd);
   }
@@ -69,23 +79,30 @@ export class ParquetStitcher {
     if (!this.meta) throw new ExportError('E_PARQUET', 'no Parquet segment to stitch');
     const parts: Uint8Array[] = [];
     let at = this.position;
-    for (const { chunk, columnIndex } of this.indexes) {
-      if (!columnIndex) continue;
-      setIntField(chunk, CHUNK.columnIndexOffset, at);
-      parts.push(columnIndex);
-      at += columnIndex.length;
-    }
-    for (const { chunk, offsetIndex } of this.indexes) {
-      if (!offsetIndex) continue;
-      const bytes = writeStruct(offsetIndex);
-      setIntField(chunk, CHUNK.offsetIndexOffset, at);
-      setIntField(chunk, CHUNK.offsetIndexLength, bytes.length);
-      parts.push(bytes);
-      at += bytes.length;
-    }
+    // Column indexes of every row group first, then the offset indexes, as one writer lays them out.
+    const place = (indexes: readonly (Uint8Array | null)[]) =>
+      indexes.map((bytes) => {
+        if (!bytes) return -1;
+        parts.push(bytes);
+        at += bytes.length;
+        return at - bytes.length;
+      });
+    const columnIndexAt = this.groups.map((g) => place(g.columnIndexes));
+    const offsetIndexAt = this.groups.map((g) => place(g.offsetIndexes));
+    const groups = this.groups.map((stored, g) => {
+      const { struct } = readStruct(stored.bytes);
+      (listField(struct, GROUP.columns) as TStruct[]).forEach((chunk, c) => {
+        if (columnIndexAt[g][c] >= 0) setIntField(chunk, CHUNK.columnIndexOffset, columnIndexAt[g][c]);
+        if (offsetIndexAt[g][c] >= 0) {
+          setIntField(chunk, CHUNK.offsetIndexOffset, offsetIndexAt[g][c]);
+          setIntField(chunk, CHUNK.offsetIndexLength, stored.offsetIndexes[c]!.length);
+        }
+      });
+      return struct;
+    });
     setIntField(this.meta, FILE.numRows, this.rows);
-    const groups = this.meta.fields.find((f) => f.id === FILE.rowGroups)!;
-    groups.value = { type: T.LIST, elementType: T.STRUCT, items: this.groups };
+    const rowGroups = this.meta.fields.find((f) => f.id === FILE.rowGroups)!;
+    rowGroups.value = { type: T.LIST, elementType: T.STRUCT, items: groups };
     const footer = writeStruct(this.meta);
     const tail = new Uint8Array(8);
     new DataView(tail.buffer).setUint32(0, footer.length, true);
@@ -128,8 +145,8 @@ function columnIndexOf(file: Uint8Array, chunk: TStruct, dataEnd: number): Uint8
   return file.slice(offset, offset + length);
 }
 
-/** The offset index, its page offsets moved by `shift`. */
-function offsetIndexOf(file: Uint8Array, chunk: TStruct, dataEnd: number, shift: number): TStruct | null {
+/** The offset index, its page offsets moved by `shift`, serialized again. */
+function offsetIndexOf(file: Uint8Array, chunk: TStruct, dataEnd: number, shift: number): Uint8Array | null {
   const offset = intField(chunk, CHUNK.offsetIndexOffset);
   const length = intField(chunk, CHUNK.offsetIndexLength);
   if (offset === undefined || length === undefined) return null;
@@ -137,5 +154,5 @@ function offsetIndexOf(file: Uint8Array, chunk: TStruct, dataEnd: number, shift:
   const { struct, end } = readStruct(file, offset);
   if (end !== offset + length) throw new ExportError('E_PARQUET', 'a Parquet segment has an unreadable offset index');
   for (const page of listField(struct, OFFSET_INDEX_PAGES) as TStruct[]) shiftField(page, PAGE_OFFSET, shift);
-  return struct;
+  return writeStruct(struct);
 }

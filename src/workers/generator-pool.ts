@@ -1,12 +1,16 @@
 /**
- * A pool of generator workers (worker_threads in the CLI, Web Workers in the browser): each request goes to
- * the least busy member and comes back as transferred buffers. A member that dies fails every request in
- * flight, and any later one, with its error. Environment-agnostic: each shell supplies its workers.
+ * A pool of generator workers (worker_threads in the CLI, Web Workers in the browser). Requests wait in one
+ * queue and each goes, in request order, to a worker as soon as it is idle: a long request (the compliance
+ * table's first unit builds the ledger and the filing book) never holds up short ones queued behind it on the
+ * same worker. The cage and compliance tables stay with the first worker that builds their ledger, so no
+ * other worker spends seconds and hundreds of megabytes building it again. A member that dies fails every
+ * request in flight, and any later one, with its error. Environment-agnostic: each shell supplies its workers.
  */
 import type { Remote } from 'comlink';
 import type { ColumnBatch } from '../generators/columns';
 import type { TablePlan } from '../generators/engine';
 import type { Scenario } from '../generators/scenario/types';
+import type { TableKey } from '../generators/tables';
 import type { SegmentProducer } from '../export/parquet-segments';
 import type { GeneratorApi } from './generator-api';
 
@@ -20,25 +24,38 @@ export interface PoolWorker {
 
 interface Member {
   readonly worker: PoolWorker;
-  busy: number;
-  /** Rejects every call in flight when the worker dies. */
-  readonly inFlight: Set<(error: Error) => void>;
+  busy: boolean;
+  /** Rejects the call in flight when the worker dies. */
+  fail: ((error: Error) => void) | null;
   /** Set once the worker has died: later calls fail at once. */
   dead: Error | null;
 }
 
+interface Job {
+  readonly key: TableKey;
+  readonly run: (worker: PoolWorker) => Promise<unknown>;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/** Tables generated from one whole-table structure per world (the cage ledger and the filing book). */
+const LEDGER_TABLES: ReadonlySet<TableKey> = new Set(['financial', 'compliance']);
+
 export class GeneratorPool {
   private readonly members: Member[];
+  private readonly queue: Job[] = [];
+  /** The member that builds the ledger: the first to take a ledger table's request. */
+  private ledgerOwner: Member | null = null;
   /** Chunks produced per worker id (tests check that the work was spread). */
   readonly chunksByWorker = new Map<number, number>();
 
   constructor(workers: readonly PoolWorker[]) {
     this.members = workers.map((worker) => {
-      const member: Member = { worker, busy: 0, inFlight: new Set(), dead: null };
+      const member: Member = { worker, busy: false, fail: null, dead: null };
       worker.onDeath((error) => {
         member.dead ??= error;
-        for (const reject of member.inFlight) reject(error);
-        member.inFlight.clear();
+        member.fail?.(error);
+        this.dispatch();
       });
       return member;
     });
@@ -50,12 +67,17 @@ export class GeneratorPool {
 
   /** Builds the world in every worker; resolves to the E_VOLUME message, if any (the same in every worker). */
   async init(scenario: Scenario, piiSecret?: string): Promise<string | null> {
-    const errors = await Promise.all(this.members.map((m) => this.call(m, () => m.worker.api.init(scenario, piiSecret))));
+    const errors = await Promise.all(
+      this.members.map(async (m) => {
+        if (m.dead) throw m.dead;
+        return Promise.race([m.worker.api.init(scenario, piiSecret), this.death(m)]);
+      }),
+    );
     return errors[0] ?? null;
   }
 
   readonly produce = (plan: TablePlan, first: number, count: number): Promise<ColumnBatch[]> =>
-    this.onLeastBusy(async ({ api }) => {
+    this.enqueue(plan.key, async ({ api }) => {
       const group = await api.generate(plan.key, first, count);
       this.count(group.worker, group.batches.length);
       return group.batches;
@@ -63,7 +85,7 @@ export class GeneratorPool {
 
   /** Row groups generated and encoded in the workers (see write-run's `parquetSegments`). */
   readonly segments: SegmentProducer = (unit, compression, withRows) =>
-    this.onLeastBusy(async ({ api }) => {
+    this.enqueue(unit.plan.key, async ({ api }) => {
       const segment = await api.segment(unit.plan.key, unit.groups, compression, withRows);
       this.count(segment.worker, unit.groups.reduce((n, [, count]) => n + count, 0));
       return segment;
@@ -77,27 +99,55 @@ export class GeneratorPool {
     this.chunksByWorker.set(worker, (this.chunksByWorker.get(worker) ?? 0) + chunks);
   }
 
-  private async onLeastBusy<T>(run: (worker: PoolWorker) => Promise<T>): Promise<T> {
-    const member = this.members.reduce((a, b) => (b.busy < a.busy ? b : a));
-    member.busy++;
-    try {
-      return await this.call(member, () => run(member.worker));
-    } finally {
-      member.busy--;
+  private enqueue<T>(key: TableKey, run: (worker: PoolWorker) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ key, run, resolve: resolve as (value: unknown) => void, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Hands queued requests, oldest first, to idle members (a ledger table's only to the ledger's owner). */
+  private dispatch(): void {
+    if (this.members.every((m) => m.dead)) {
+      for (const job of this.queue.splice(0)) job.reject(this.members[0].dead!);
+      return;
+    }
+    if (this.ledgerOwner?.dead) {
+      for (const job of this.queue.filter((j) => LEDGER_TABLES.has(j.key))) job.reject(this.ledgerOwner.dead);
+      this.queue.splice(0, this.queue.length, ...this.queue.filter((j) => !LEDGER_TABLES.has(j.key)));
+    }
+    for (const member of this.members) {
+      if (member.busy || member.dead) continue;
+      const at = this.queue.findIndex((job) => !LEDGER_TABLES.has(job.key) || (this.ledgerOwner ?? member) === member);
+      if (at < 0) continue;
+      const [job] = this.queue.splice(at, 1);
+      if (LEDGER_TABLES.has(job.key)) this.ledgerOwner ??= member;
+      this.start(member, job);
     }
   }
 
-  /**
-   * Runs one call on a member, failing it if the worker dies first. (Racing every call against one
-   * never-settling promise would keep every result reachable: that leaked whole batches.)
-   */
-  private call<T>(member: Member, run: () => Promise<T>): Promise<T> {
-    if (member.dead) return Promise.reject(member.dead);
-    return new Promise<T>((resolve, reject) => {
-      member.inFlight.add(reject);
-      run()
-        .then(resolve, reject)
-        .finally(() => member.inFlight.delete(reject));
+  private start(member: Member, job: Job): void {
+    member.busy = true;
+    new Promise<unknown>((resolve, reject) => {
+      member.fail = reject;
+      job.run(member.worker).then(resolve, reject);
+    })
+      .then(job.resolve, job.reject)
+      .finally(() => {
+        member.busy = false;
+        member.fail = null;
+        this.dispatch();
+      });
+  }
+
+  /** Rejects when the member dies. */
+  private death(member: Member): Promise<never> {
+    return new Promise<never>((_, reject) => {
+      const previous = member.fail;
+      member.fail = (error) => {
+        previous?.(error);
+        reject(error);
+      };
     });
   }
 }
