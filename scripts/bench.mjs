@@ -1,4 +1,4 @@
-// `npm run bench [-- --smoke]`: each case runs in a fresh `node` process on the built CLI
+// `npm run bench [-- --smoke] [-- --only <text>]`: each case runs in a fresh `node` process on the built CLI
 // (dist-cli), three times; prints the median wall time, rows/s and peak RSS. Never fails on timing.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -6,6 +6,8 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const smoke = process.argv.includes('--smoke');
+// `--only <text>`: just the cases whose name contains the text (e.g. `--only "1 worker"`).
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const runs = smoke ? 1 : 3;
 const scale = smoke ? 0.01 : 1;
 const n = (rows) => Math.max(1, Math.round(rows * scale));
@@ -85,7 +87,7 @@ console.log('');
 console.log(`| case | rows | wall s | rows/s | peak RSS |`);
 console.log(`|---|---:|---:|---:|---:|`);
 const perTable = [];
-for (const c of cases) {
+for (const c of cases.filter((c) => !only || c.name.includes(only))) {
   const results = Array.from({ length: runs }, () => runOnce(c.args, c.window));
   const seconds = median(results.map((r) => r.seconds));
   const rss = median(results.map((r) => r.rss));

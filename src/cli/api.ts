@@ -9,7 +9,7 @@
  */
 import { createRun as createBaseRun, inProcessProducer, withFormat, type Run, type RunOptions } from '../export/run';
 import type { Scenario } from '../generators/scenario/types';
-import { WorkerPool } from './pool';
+import { segmentsOf, WorkerPool } from './pool';
 import { writeTables, type WrittenFile } from './write-files';
 
 export { resolveScenario } from '../generators/scenario/validate';
@@ -39,7 +39,7 @@ export function createRun(scenario: Scenario, options: RunOptions = {}): NodeRun
         const volumes = pool ? await pool.init(target, options.piiSecret) : null;
         if (volumes) throw new Error(volumes);
         return await writeTables(target, plans, dir, pool ? pool.produce : (options.produce ?? inProcessProducer(target, options.piiSecret)), opts.workers ?? 1, {
-          parquetSegments: pool?.segments,
+          parquetSegments: pool ? segmentsOf(pool) : undefined,
         });
       } finally {
         await pool?.close();

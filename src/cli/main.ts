@@ -11,7 +11,7 @@ import { resolveScenario } from '../generators/scenario/validate';
 import { DAY_US } from '../generators/time/units';
 import { USAGE, parseCliArgs } from './args';
 import { ProgressReporter, header, summary, tableSaved, tableStart } from './console-report';
-import { WorkerPool } from './pool';
+import { segmentsOf, WorkerPool } from './pool';
 import { CancelledError, writeTables, type BundleStats } from './write-files';
 
 async function main(argv: string[]): Promise<number> {
@@ -58,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
       onTableDone: (file) => out([tableSaved(file)]),
       onBundleDone: (done) => (bundle = done),
       onFilings: (counts) => (filings = counts),
-      parquetSegments: pool.segments,
+      parquetSegments: segmentsOf(pool),
       part: args.shard?.index,
       partitioning: args.partitioning,
     });

@@ -3,12 +3,21 @@ import { Worker } from 'node:worker_threads';
 import { wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { GeneratorApi } from '../workers/generator-api';
+import type { SegmentProducer } from '../export/parquet-segments';
 import { GeneratorPool, type PoolWorker } from '../workers/generator-pool';
 
 export class WorkerPool extends GeneratorPool {
   constructor(size: number, workerUrl: URL) {
     super(Array.from({ length: size }, () => nodeWorker(workerUrl)));
   }
+}
+
+/**
+ * Parquet encoded in the workers from 2 workers on; with 1, this thread encodes while the worker generates
+ * (two threads busy instead of one: 4.5 s instead of 5.6 s for `--all`). The bytes are the same either way.
+ */
+export function segmentsOf(pool: WorkerPool): SegmentProducer | undefined {
+  return pool.size > 1 ? pool.segments : undefined;
 }
 
 function nodeWorker(url: URL): PoolWorker {

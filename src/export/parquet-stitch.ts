@@ -8,7 +8,7 @@
  */
 import { ExportError } from './export-error';
 import { concat } from './rechunk';
-import { intField, listField, readStruct, setIntField, structField, T, writeStruct, type TStruct } from './thrift-compact';
+import { intField, listField, readStruct, setIntField, structField, T, writeStruct, type TRawStruct, type TStruct } from './thrift-compact';
 
 const MAGIC = new TextEncoder().encode('PAR1');
 
@@ -89,7 +89,8 @@ export class ParquetStitcher {
       });
     const columnIndexAt = this.groups.map((g) => place(g.columnIndexes));
     const offsetIndexAt = this.groups.map((g) => place(g.offsetIndexes));
-    const groups = this.groups.map((stored, g) => {
+    // One row group parsed at a time, and serialized again at once: the footer never holds them all as objects.
+    const groups: TRawStruct[] = this.groups.map((stored, g) => {
       const { struct } = readStruct(stored.bytes);
       (listField(struct, GROUP.columns) as TStruct[]).forEach((chunk, c) => {
         if (columnIndexAt[g][c] >= 0) setIntField(chunk, CHUNK.columnIndexOffset, columnIndexAt[g][c]);
@@ -98,7 +99,7 @@ export class ParquetStitcher {
           setIntField(chunk, CHUNK.offsetIndexLength, stored.offsetIndexes[c]!.length);
         }
       });
-      return struct;
+      return { type: T.STRUCT, raw: writeStruct(struct) };
     });
     setIntField(this.meta, FILE.numRows, this.rows);
     const rowGroups = this.meta.fields.find((f) => f.id === FILE.rowGroups)!;

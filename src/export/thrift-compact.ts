@@ -17,11 +17,18 @@ export type TValue =
   | { readonly type: typeof T.DOUBLE | typeof T.BINARY; readonly bytes: Uint8Array }
   | { readonly type: typeof T.LIST | typeof T.SET; readonly elementType: number; readonly items: TValue[] }
   | { readonly type: typeof T.MAP; readonly keyType: number; readonly valueType: number; readonly entries: [TValue, TValue][] }
-  | TStruct;
+  | TStruct
+  | TRawStruct;
 
 export interface TStruct {
   readonly type: typeof T.STRUCT;
   readonly fields: TField[];
+}
+
+/** A struct already serialized (by writeStruct), written as it is. */
+export interface TRawStruct {
+  readonly type: typeof T.STRUCT;
+  readonly raw: Uint8Array;
 }
 
 export interface TField {
@@ -50,7 +57,7 @@ export function field(struct: TStruct, id: number): TValue | undefined {
 /** The struct field `id` (throws when it is missing or not a struct). */
 export function structField(struct: TStruct, id: number): TStruct {
   const value = field(struct, id);
-  if (value?.type !== T.STRUCT) throw new Error(`thrift: field ${id} is not a struct`);
+  if (value?.type !== T.STRUCT || 'raw' in value) throw new Error(`thrift: field ${id} is not a struct`);
   return value;
 }
 
@@ -222,7 +229,7 @@ class Writer {
         }
         return;
       case T.STRUCT:
-        return this.struct(value);
+        return 'raw' in value ? this.raw(value.raw) : this.struct(value);
     }
   }
 
