@@ -1,7 +1,7 @@
 // `npm run bench:browser [-- preset[:workers,...] ...]`: the built app in Debian's Chromium (Playwright). Per
 // preset and Web Worker count: click-to-files time (median of 3; 1 run for production), the longest gap between
-// animation frames on the page (responsiveness), and peak memory per target over the DevTools Protocol (JS heap
-// of the page and of each worker, plus each worker's WebAssembly memory as it reports it). Then parquet-wasm
+// animation frames on the page (responsiveness), and peak memory per target over the DevTools Protocol (JS heap and
+// ArrayBuffers of the page and of each worker, plus each worker's WebAssembly memory as it reports it). Then parquet-wasm
 // alone encoding the same rows in one thread, and the ratio "click to files / encode only". Figures only.
 import { execFileSync, spawn } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -86,7 +86,7 @@ try {
 console.log('# Casino Data Studio browser benchmark');
 console.log(`Chromium ${browser.version()} | ${cpus()[0]?.model ?? 'unknown CPU'} x ${cpus().length} | commit ${commit}`);
 console.log('');
-console.log('| preset | Web Workers | runs | click to files, s | longest frame gap, ms | peak JS heap + wasm, all targets, MiB | encode only, s | ratio |');
+console.log('| preset | Web Workers | runs | click to files, s | longest frame gap, ms | peak JS heap + buffers + wasm, all targets, MiB | encode only, s | ratio |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
 const details = [];
 for (const { preset, workers, runs } of cases) {
@@ -99,7 +99,7 @@ for (const { preset, workers, runs } of cases) {
     const run = results.find((r) => r.seconds === seconds);
     const total = run.memory.reduce((n, t) => n + t.heap + t.wasm, 0);
     console.log(`| ${preset} | ${count} | ${runs} | ${seconds.toFixed(2)} | ${Math.round(median(results.map((r) => r.maxGap)))} | ${mib(total)} | ${encodeSeconds.toFixed(2)} | ${(seconds / encodeSeconds).toFixed(2)} |`);
-    details.push(`${preset}, ${count} worker${count > 1 ? 's' : ''}: ${run.memory.map((t) => `${t.label} heap ${mib(t.heap)} MiB${t.wasm ? ` + wasm ${mib(t.wasm)} MiB` : ''}`).join('; ')}`);
+    details.push(`${preset}, ${count} worker${count > 1 ? 's' : ''}: ${run.memory.map((t) => `${t.label} heap and buffers ${mib(t.heap)} MiB${t.wasm ? ` + wasm ${mib(t.wasm)} MiB` : ''}`).join('; ')}`);
   }
 }
 console.log('');

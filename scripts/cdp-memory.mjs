@@ -1,6 +1,7 @@
 // Peak memory per target (the page and each Web Worker) over the Chrome DevTools Protocol, sampled every
-// 200 ms: the JS heap in use (Runtime.getHeapUsage), and each worker's WebAssembly memory as the worker
-// reports it (src/workers/parquet-wasm-browser.ts). Used by `npm run bench:browser`.
+// 200 ms: the JS heap in use plus the ArrayBuffer backing stores it holds (Runtime.getHeapUsage's usedSize
+// and backingStorageSize), and each worker's WebAssembly memory as the worker reports it
+// (src/workers/parquet-wasm-browser.ts). Used by `npm run bench:browser`.
 const WASM_PROBE = 'globalThis.casinoDataStudioWasmBytes?.() ?? 0';
 
 export class MemorySampler {
@@ -57,7 +58,7 @@ export class MemorySampler {
         this.call(sessionId, 'Runtime.evaluate', { expression: WASM_PROBE, returnByValue: true }),
       ]);
       const peak = this.peaks.get(label) ?? { heap: 0, wasm: 0 };
-      if (heap) peak.heap = Math.max(peak.heap, heap.usedSize);
+      if (heap) peak.heap = Math.max(peak.heap, heap.usedSize + (heap.backingStorageSize ?? 0));
       if (typeof wasm?.result?.value === 'number') peak.wasm = Math.max(peak.wasm, wasm.result.value);
       this.peaks.set(label, peak);
     }));

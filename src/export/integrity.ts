@@ -9,6 +9,7 @@ import { findJurisdiction } from '../generators/scenario/jurisdictions';
 import type { Scenario } from '../generators/scenario/types';
 import { SCHEMAS } from '../generators/schema';
 import type { TableKey } from '../generators/tables';
+import { HashSet53 } from './hash-set';
 import { CASH_IN_TYPES, CASH_OUT_TYPES } from '../generators/rules/ctr';
 import { DEFAULT_POPULATION } from '../generators/world';
 import { gamingDay } from '../generators/time/intensity';
@@ -83,12 +84,10 @@ function playerNumber(column: StringColumn, r: number): number {
 }
 
 class IdSet {
-  readonly seen = new Set<number>();
+  readonly seen = new HashSet53();
   duplicates = 0;
   add(column: StringColumn, r: number): void {
-    const h = hashBytes(column.bytes, column.offsets[r], column.offsets[r + 1]);
-    if (this.seen.has(h)) this.duplicates++;
-    else this.seen.add(h);
+    if (!this.seen.add(hashBytes(column.bytes, column.offsets[r], column.offsets[r + 1]))) this.duplicates++;
   }
 }
 
