@@ -39,7 +39,7 @@ export function createRun(scenario: Scenario, options: RunOptions = {}): NodeRun
         const volumes = pool ? await pool.init(target, options.piiSecret) : null;
         if (volumes) throw new Error(volumes);
         return await writeTables(target, plans, dir, pool ? pool.produce : (options.produce ?? inProcessProducer(target, options.piiSecret)), opts.workers ?? 1, {
-          parquetSegments: pool ? segmentsOf(pool) : undefined,
+          segments: pool ? segmentsOf(pool) : undefined,
         });
       } finally {
         await pool?.close();

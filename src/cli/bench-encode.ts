@@ -6,7 +6,7 @@
 import { createWorld, generateGroup, planTables } from '../generators/engine';
 import { resolveScenario } from '../generators/scenario/validate';
 import { SCHEMAS } from '../generators/schema';
-import { encodeSegment, rowGroupUnits } from '../export/parquet-segments';
+import { encodeSegment, rowGroupUnits } from '../export/segments';
 import type { PresetName } from '../generators/scenario/presets';
 
 const [preset, start, end] = process.argv.slice(2);
@@ -20,7 +20,7 @@ for (const plan of planTables(scenario)) {
   for (const unit of rowGroupUnits(plan)) {
     const batches = unit.groups.flatMap(([first, count]) => generateGroup(world, plan.key, first, count));
     const t = performance.now();
-    await encodeSegment(SCHEMAS[plan.key], batches, scenario.compression);
+    await encodeSegment(SCHEMAS[plan.key], batches, scenario, true);
     encodeMs += performance.now() - t;
   }
   rows += plan.rows;

@@ -58,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
       onTableDone: (file) => out([tableSaved(file)]),
       onBundleDone: (done) => (bundle = done),
       onFilings: (counts) => (filings = counts),
-      parquetSegments: segmentsOf(pool),
+      segments: segmentsOf(pool),
       part: args.shard?.index,
       partitioning: args.partitioning,
     });

@@ -16,7 +16,7 @@ import type { Scenario } from '../generators/scenario/types';
 import { SCHEMAS } from '../generators/schema';
 import { CHUNK_ROWS } from '../generators/tables';
 import { encodeTable } from '../export/encode';
-import { encodeSegment, rowGroupUnits, type ParquetSegment } from '../export/parquet-segments';
+import { encodeSegment, rowGroupUnits, type EncodedSegment } from '../export/segments';
 import { createRun } from './api';
 import { WorkerPool } from './pool';
 
@@ -136,10 +136,10 @@ describe('SPEC 3.2 worker pool', () => {
     const units = rowGroupUnits(plan);
     expect(units.map((u) => u.groups)).toEqual([[[0, 1], [1, 1]], [[2, 2]]]);
     const pool = new WorkerPool(2, WORKER);
-    let segments: ParquetSegment[];
+    let segments: EncodedSegment[];
     try {
       await pool.init(scenario);
-      segments = await Promise.all(units.map((unit, i) => pool.segments(unit, 'snappy', i === 0)));
+      segments = await Promise.all(units.map((unit, i) => pool.segments(unit, { format: 'parquet', compression: 'snappy' }, i === 0)));
       expect(pool.chunksByWorker.size, `chunks by worker: ${[...pool.chunksByWorker]}`).toBe(2);
     } finally {
       await pool.close();
@@ -147,7 +147,7 @@ describe('SPEC 3.2 worker pool', () => {
     const world = createWorld(scenario);
     for (const [i, unit] of units.entries()) {
       const batches = unit.groups.flatMap(([first, count]) => generateGroup(world, 'slots', first, count));
-      expect(Buffer.from(segments[i].parquet).equals(Buffer.from(await encodeSegment(SCHEMAS.slots, batches, 'snappy'))), `unit ${i}`).toBe(true);
+      expect(Buffer.from(segments[i].bytes).equals(Buffer.from(await encodeSegment(SCHEMAS.slots, batches, { format: 'parquet', compression: 'snappy' }, i === 0))), `unit ${i}`).toBe(true);
       if (i === 0) expectSameBatches(segments[i].batches, batches, 'unit 0 rows');
       else expect(segments[i].batches).toEqual([]);
     }

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { GeneratorApi } from '../workers/generator-api';
-import type { SegmentProducer } from '../export/parquet-segments';
+import type { SegmentProducer } from '../export/segments';
 import { GeneratorPool, type PoolWorker } from '../workers/generator-pool';
 
 export class WorkerPool extends GeneratorPool {
@@ -13,7 +13,7 @@ export class WorkerPool extends GeneratorPool {
 }
 
 /**
- * Parquet encoded in the workers from 2 workers on; with 1, this thread encodes while the worker generates
+ * Files encoded in the workers from 2 workers on; with 1, this thread encodes while the worker generates
  * (two threads busy instead of one: 4.5 s instead of 5.6 s for `--all`). The bytes are the same either way.
  */
 export function segmentsOf(pool: WorkerPool): SegmentProducer | undefined {

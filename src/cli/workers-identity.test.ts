@@ -1,7 +1,7 @@
 /**
  * Issue 5 / SPEC 3.2: output bytes never depend on the worker count or the batch size — for all six tables,
- * with multi-chunk slot, table and financial files: the CLI with 1, 2 and 4 workers, and the programmatic API
- * encoding batches of 1,000 rows, give the same sha256 for every file.
+ * with multi-chunk slot, table and financial files: the CLI with 1, 2 and 4 workers (and CSV and JSON Lines with
+ * 1 and 2), and the programmatic API encoding batches of 1,000 rows, give the same sha256 for every file.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -38,6 +38,17 @@ describe('bytes never depend on parallelism', () => {
     expect(hashes[2]).toEqual(hashes[1]);
     expect(hashes[4]).toEqual(hashes[1]);
   });
+
+  it.each(['csv', 'json'] as const)('%s: --workers 1 (this thread encodes) and 2 (the workers encode, the writer concatenates) write the same files', async (format) => {
+    const files: Record<number, Record<string, string>> = {};
+    for (const workers of [1, 2]) {
+      const dir = join(ROOT, `${format}${workers}`);
+      await run(process.execPath, ['dist-cli/main.mjs', ...ARGS, '--format', format, '--workers', String(workers), '-o', dir]);
+      files[workers] = Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith(`.${format}`) && f !== 'manifest.json').map((f) => [f, sha(readFileSync(join(dir, f)))]));
+    }
+    expect(Object.keys(files[1])).toHaveLength(6);
+    expect(files[2]).toEqual(files[1]);
+  }, 120_000);
 
   it('the API encoding batches of 1,000 rows gives the CLI’s bytes for every table', async () => {
     const result = resolveScenario({ ...WINDOW, counts: COUNTS, today: 0 });

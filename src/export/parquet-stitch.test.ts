@@ -7,7 +7,7 @@ import { CHUNK_ROWS } from '../generators/tables';
 import { ExportError } from './export-error';
 import { fakeChunks } from './fake-batches';
 import { encodeParquet, type ParquetCompression } from './parquet';
-import { encodeSegment, rowGroupUnits } from './parquet-segments';
+import { encodeSegment, rowGroupUnits } from './segments';
 import { ParquetStitcher, stitchParquet } from './parquet-stitch';
 import { collect, makeTempDir, query } from './test-helpers';
 import { readStruct, writeStruct } from './thrift-compact';
@@ -27,7 +27,7 @@ async function stitched(plan: TablePlan, chunks: readonly ColumnBatch[], compres
     rowGroupUnits(plan).map((unit) => {
       const from = unit.groups[0][0] - first;
       const to = unit.groups.at(-1)![0] + unit.groups.at(-1)![1] - first;
-      return encodeSegment(schema, chunks.slice(from, to), compression);
+      return encodeSegment(schema, chunks.slice(from, to), { format: 'parquet', compression }, from === 0);
     }),
   );
   return bytesOf(stitchParquet((async function* () { yield* segments; })()));

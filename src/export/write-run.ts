@@ -12,7 +12,7 @@ import type { Scenario } from '../generators/scenario/types';
 import { ENGINE_VERSION } from '../generators/version';
 import { groupUnits, UnitScheduler, type GroupProducer, type WorkUnit } from './chunk-stream';
 import { encodeTable, fileName } from './encode';
-import { rowGroupUnits, type SegmentProducer } from './parquet-segments';
+import { rowGroupUnits, type SegmentProducer } from './segments';
 import { stitchParquet } from './parquet-stitch';
 import { FilingCounter } from './filing-counts';
 import { buildManifest, MANIFEST_FILE, NO_FILINGS, type ManifestFilings } from './manifest';
@@ -69,10 +69,10 @@ export interface WriteHooks {
   /** The filing counts read from the compliance rows, once that table is written. */
   onFilings?(filings: ManifestFilings): void;
   /**
-   * Parquet encoded where the rows are generated (the workers), in whole row groups stitched here in order;
-   * used for Parquet without partitioning. The bytes are the same either way.
+   * Files encoded where the rows are generated (the workers), unit by unit, joined here in order (Parquet row
+   * groups stitched, text concatenated); used without partitioning. The bytes are the same either way.
    */
-  parquetSegments?: SegmentProducer;
+  segments?: SegmentProducer;
 }
 
 export class CancelledError extends Error {
@@ -89,7 +89,7 @@ const UNITS_AHEAD_PER_WORKER = 1;
 interface Produced {
   readonly groups: WorkUnit['groups'];
   readonly batches: readonly ColumnBatch[];
-  readonly parquet: Uint8Array | null;
+  readonly bytes: Uint8Array | null;
 }
 
 /** Writes every table of `plans` and the manifest to `target`, generating with `produce` (`workers` sizes the window). */
@@ -102,9 +102,10 @@ export async function writeRun(
   hooks: WriteHooks = {},
 ): Promise<WrittenFile[]> {
   const window = Math.max(2, workers * UNITS_AHEAD_PER_WORKER);
-  const segments = scenario.format === 'parquet' && hooks.partitioning !== 'day' ? hooks.parquetSegments : undefined;
+  const segments = hooks.partitioning !== 'day' ? hooks.segments : undefined;
+  const unitsOf = scenario.format === 'parquet' ? rowGroupUnits : groupUnits;
   const scheduler: UnitScheduler<Produced> = segments
-    ? new UnitScheduler(plans, rowGroupUnits, async (unit) => ({ groups: unit.groups, ...(await segments(unit, scenario.compression, needsRows(unit.plan, hooks))) }), window, startsEarly)
+    ? new UnitScheduler(plans, unitsOf, async (unit) => ({ groups: unit.groups, ...(await segments(unit, scenario, needsRows(unit.plan, hooks))) }), window, startsEarly)
     : new UnitScheduler(plans, groupUnits, (unit) => generateUnit(unit, produce), window, startsEarly);
   const counter = new FilingCounter();
   try {
@@ -148,7 +149,7 @@ function needsRows(plan: TablePlan, hooks: WriteHooks): boolean {
 
 async function generateUnit(unit: WorkUnit, produce: GroupProducer): Promise<Produced> {
   const batches = (await Promise.all(unit.groups.map(([first, count]) => produce(unit.plan, first, count)))).flat();
-  return { groups: unit.groups, batches, parquet: null };
+  return { groups: unit.groups, batches, bytes: null };
 }
 
 async function writeTable(
@@ -175,15 +176,16 @@ async function writeTable(
   const column = hooks.partitioning === 'day' ? partitionColumn(schema) : null;
   const name = partName(fileName(schema, scenario.format), hooks.part);
   if (encodedInWorkers && plan.rows > 0) {
-    // Encoded in the workers: the rows seen here, the segments stitched in order.
-    const parquet = async function* () {
+    // Encoded in the workers: the rows seen here, the segments joined in order.
+    const encoded = async function* () {
       for await (const unit of units) {
         unit.batches.forEach(see);
         for (const [first, count] of unit.groups) for (let k = first; k < first + count; k++) progress(chunkLength(plan.rows, k));
-        yield unit.parquet!;
+        yield unit.bytes!;
       }
     };
-    return [await writeBytes(plan, target, name, stitchParquet(parquet()), scenario, hooks.signal)];
+    const bytes = scenario.format === 'parquet' ? stitchParquet(encoded()) : encoded();
+    return [await writeBytes(plan, target, name, bytes, scenario, hooks.signal)];
   }
   const rows = (async function* () {
     for await (const unit of units) {

@@ -10,8 +10,7 @@ import type { Scenario } from '../generators/scenario/types';
 import type { TableKey } from '../generators/tables';
 import type { World } from '../generators/world';
 import { SCHEMAS } from '../generators/schema';
-import type { ParquetCompression } from '../export/parquet';
-import { encodeSegment, type ParquetSegment } from '../export/parquet-segments';
+import { encodeSegment, type EncodedSegment, type SegmentEncoding } from '../export/segments';
 
 export interface GeneratedGroup {
   readonly batches: ColumnBatch[];
@@ -23,8 +22,17 @@ export interface GeneratorApi {
   /** Builds the world; returns the E_VOLUME message when the volumes cannot back its plan (SPEC 3.10). */
   init(scenario: Scenario, piiSecret?: string): string | null;
   generate(key: TableKey, first: number, count: number): GeneratedGroup;
-  /** Generates chunk groups covering whole row groups and encodes them as one Parquet segment; the rows too when asked. */
-  segment(key: TableKey, groups: readonly (readonly [number, number])[], compression: ParquetCompression, withRows: boolean): Promise<ParquetSegment & { worker: number }>;
+  /**
+   * Generates chunk groups (whole row groups for Parquet) and encodes them as one segment of the table's file,
+   * `first` when it starts the file; the rows too when asked.
+   */
+  segment(
+    key: TableKey,
+    groups: readonly (readonly [number, number])[],
+    encoding: SegmentEncoding,
+    first: boolean,
+    withRows: boolean,
+  ): Promise<EncodedSegment & { worker: number }>;
 }
 
 /** Buffers of a batch, for transfer without copying. */
@@ -52,7 +60,7 @@ export function createGeneratorApi(workerId: number): GeneratorApi {
       const batches = generateGroup(world, key, first, count);
       return transfer({ batches, worker: workerId }, batchBuffers(batches));
     },
-    async segment(key, groups, compression, withRows) {
+    async segment(key, groups, encoding, first, withRows) {
       if (!world) throw new Error('generator worker used before init');
       const w = world;
       const batches: ColumnBatch[] = [];
@@ -64,8 +72,8 @@ export function createGeneratorApi(workerId: number): GeneratorApi {
           yield* group;
         }
       })();
-      const parquet = await encodeSegment(SCHEMAS[key], generated, compression);
-      return transfer({ parquet, batches, worker: workerId }, [parquet.buffer as ArrayBuffer, ...batchBuffers(batches)]);
+      const bytes = await encodeSegment(SCHEMAS[key], generated, encoding, first);
+      return transfer({ bytes, batches, worker: workerId }, [bytes.buffer as ArrayBuffer, ...batchBuffers(batches)]);
     },
   };
 }

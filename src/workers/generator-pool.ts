@@ -11,7 +11,7 @@ import type { ColumnBatch } from '../generators/columns';
 import type { TablePlan } from '../generators/engine';
 import type { Scenario } from '../generators/scenario/types';
 import type { TableKey } from '../generators/tables';
-import type { SegmentProducer } from '../export/parquet-segments';
+import { startsFile, type SegmentProducer } from '../export/segments';
 import type { GeneratorApi } from './generator-api';
 
 /** One worker as the pool sees it. */
@@ -83,10 +83,10 @@ export class GeneratorPool {
       return group.batches;
     });
 
-  /** Row groups generated and encoded in the workers (see write-run's `parquetSegments`). */
-  readonly segments: SegmentProducer = (unit, compression, withRows) =>
+  /** Units generated and encoded in the workers (see write-run's `segments`). */
+  readonly segments: SegmentProducer = (unit, encoding, withRows) =>
     this.enqueue(unit.plan.key, async ({ api }) => {
-      const segment = await api.segment(unit.plan.key, unit.groups, compression, withRows);
+      const segment = await api.segment(unit.plan.key, unit.groups, encoding, startsFile(unit), withRows);
       this.count(segment.worker, unit.groups.reduce((n, [, count]) => n + count, 0));
       return segment;
     });

@@ -20,7 +20,7 @@ import { zipFileName } from '../export/zip';
 import { writeZipBundle, type StoredFile } from '../export/zip-bundle';
 import { writeRun, type WrittenFile } from '../export/write-run';
 import type { GroupProducer } from '../export/chunk-stream';
-import type { SegmentProducer } from '../export/parquet-segments';
+import type { SegmentProducer } from '../export/segments';
 import type { Partitioning } from '../export/partition';
 import { ENGINE_VERSION } from '../generators/version';
 
@@ -178,7 +178,7 @@ export function createRunApi(source?: ProducerSource, opfsRoot?: OpfsRoot): RunA
         onTableDone: (file) => onProgress({ table: file.key, rowsDone: file.rows, rows: file.rows }),
         onFilings: (counts) => (filings = counts),
         partitioning,
-        parquetSegments: pool?.segments,
+        segments: pool?.segments,
       }).finally(() => pool?.close());
       last = { scenario, files: target.files, written, filings, folder, zip: null };
       const byName = new Map(written.map((w) => [w.file, w]));
