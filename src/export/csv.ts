@@ -14,14 +14,16 @@ const CR = 0x0d;
 const LF = 0x0a;
 
 /**
- * Encodes a table as CSV; the generator's return value is the row count.
+ * Encodes a table as CSV; the generator's return value is the row count. `withHeader` false leaves the header
+ * row out (a piece of a file after its first, encoded in parallel).
  * Example: `for await (const bytes of encodeCsv(SCHEMAS.players, chunks)) sink.write(bytes);`
  */
 export async function* encodeCsv(
   schema: TableSchema,
   batches: AsyncIterable<ColumnBatch> | Iterable<ColumnBatch>,
+  withHeader = true,
 ): AsyncGenerator<Uint8Array, number, undefined> {
-  const header = csvHeader(schema);
+  const header = withHeader ? csvHeader(schema) : null;
   const dates = new DateWriter();
   let rows = 0;
   let first = true;
@@ -31,7 +33,7 @@ export async function* encodeCsv(
     first = false;
     rows += batch.length;
   }
-  if (first) yield header;
+  if (first && header) yield header;
   return rows;
 }
 

@@ -10,12 +10,10 @@ import type { TableSchema } from '../generators/schema/types';
 import { CHUNK_ROWS } from '../generators/tables';
 import type { WorkUnit } from './chunk-stream';
 import type { Compression, OutputFormat } from '../generators/scenario/types';
-import { csvHeader, encodeCsvBatch } from './csv';
-import { encodeJsonlBatch, jsonKeys } from './jsonl';
+import { encodeCsv } from './csv';
+import { encodeJsonl } from './jsonl';
 import { encodeParquet, ROW_GROUP_ROWS } from './parquet';
 import { concat } from './rechunk';
-import { DateWriter } from './text-format';
-import { validateBatch } from './validate-batch';
 
 const CHUNKS_PER_ROW_GROUP = ROW_GROUP_ROWS / CHUNK_ROWS;
 
@@ -65,18 +63,9 @@ export async function encodeSegment(
   { format, compression }: SegmentEncoding,
   first: boolean,
 ): Promise<Uint8Array> {
+  const encoder =
+    format === 'parquet' ? encodeParquet(schema, batches, { compression }) : format === 'csv' ? encodeCsv(schema, batches, first) : encodeJsonl(schema, batches);
   const pieces: Uint8Array[] = [];
-  if (format === 'parquet') {
-    for await (const piece of encodeParquet(schema, batches, { compression })) pieces.push(piece);
-    return concat(Uint8Array, pieces);
-  }
-  const dates = new DateWriter();
-  const keys = format === 'json' ? jsonKeys(schema) : [];
-  let header = first ? csvHeader(schema) : null;
-  for (const batch of batches) {
-    validateBatch(schema, batch);
-    pieces.push(format === 'json' ? encodeJsonlBatch(schema, batch, dates, keys) : encodeCsvBatch(schema, batch, dates, header));
-    header = null;
-  }
+  for await (const piece of encoder) pieces.push(piece);
   return concat(Uint8Array, pieces);
 }

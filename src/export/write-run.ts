@@ -12,7 +12,7 @@ import type { Scenario } from '../generators/scenario/types';
 import { ENGINE_VERSION } from '../generators/version';
 import { groupUnits, UnitScheduler, type GroupProducer, type WorkUnit } from './chunk-stream';
 import { encodeTable, fileName } from './encode';
-import { rowGroupUnits, type SegmentProducer } from './segments';
+import { rowGroupUnits, startsFile, type SegmentProducer } from './segments';
 import { stitchParquet } from './parquet-stitch';
 import { FilingCounter } from './filing-counts';
 import { buildManifest, MANIFEST_FILE, NO_FILINGS, type ManifestFilings } from './manifest';
@@ -139,7 +139,7 @@ export async function writeRun(
  * at scale): requested first, it runs while the other workers generate slots, instead of alone at the end.
  */
 function startsEarly(unit: WorkUnit): boolean {
-  return unit.plan.key === 'compliance' && unit.groups[0]?.[0] === unit.plan.groups[0]?.[0];
+  return unit.plan.key === 'compliance' && startsFile(unit);
 }
 
 /** Whether the writer needs a table's rows: for the chunk hook, and the compliance rows for the filing counts. */
