@@ -67,12 +67,7 @@ export class GeneratorPool {
 
   /** Builds the world in every worker; resolves to the E_VOLUME message, if any (the same in every worker). */
   async init(scenario: Scenario, piiSecret?: string): Promise<string | null> {
-    const errors = await Promise.all(
-      this.members.map(async (m) => {
-        if (m.dead) throw m.dead;
-        return Promise.race([m.worker.api.init(scenario, piiSecret), this.death(m)]);
-      }),
-    );
+    const errors = await Promise.all(this.members.map((m) => this.runOn(m, () => m.worker.api.init(scenario, piiSecret))));
     return errors[0] ?? null;
   }
 
@@ -127,27 +122,20 @@ export class GeneratorPool {
   }
 
   private start(member: Member, job: Job): void {
-    member.busy = true;
-    new Promise<unknown>((resolve, reject) => {
-      member.fail = reject;
-      job.run(member.worker).then(resolve, reject);
-    })
-      .then(job.resolve, job.reject)
-      .finally(() => {
-        member.busy = false;
-        member.fail = null;
-        this.dispatch();
-      });
+    this.runOn(member, () => job.run(member.worker)).then(job.resolve, job.reject);
   }
 
-  /** Rejects when the member dies. */
-  private death(member: Member): Promise<never> {
-    return new Promise<never>((_, reject) => {
-      const previous = member.fail;
-      member.fail = (error) => {
-        previous?.(error);
-        reject(error);
-      };
+  /** Runs one call on an idle member, failing it if the worker dies first; then the member takes the next request. */
+  private runOn<T>(member: Member, run: () => Promise<T>): Promise<T> {
+    if (member.dead) return Promise.reject(member.dead);
+    member.busy = true;
+    return new Promise<T>((resolve, reject) => {
+      member.fail = reject;
+      run().then(resolve, reject);
+    }).finally(() => {
+      member.busy = false;
+      member.fail = null;
+      this.dispatch();
     });
   }
 }
