@@ -5,7 +5,7 @@
 import { PRESETS, PRESET_NAMES, type PresetName } from '../generators/scenario/presets';
 import type { ScenarioError } from '../generators/scenario/errors';
 import type { ScenarioInput } from '../generators/scenario/validate';
-import type { Scenario, ScenarioField } from '../generators/scenario/types';
+import type { OutputFormat, Scenario, ScenarioField } from '../generators/scenario/types';
 import { formatInstant } from '../generators/scenario/instant';
 import { TABLE_KEYS, type TableKey } from '../generators/tables';
 import { DAY_US } from '../generators/time/units';
@@ -25,8 +25,8 @@ export interface ScenarioForm {
   asOf: string;
   seed: string;
   pii: 'masked' | 'raw';
-  format: 'parquet' | 'csv' | 'json';
-  /** `default`: snappy for Parquet, none for CSV and JSON Lines (SPEC 2.1). */
+  format: OutputFormat;
+  /** `default`: snappy for Parquet and Delta, none for CSV and JSON Lines (SPEC 2.1). */
   compression: 'default' | 'snappy' | 'zstd' | 'none';
   jurisdiction: 'US-2025' | 'US-2026';
 }

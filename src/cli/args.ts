@@ -34,7 +34,7 @@ const COUNT_FLAGS: FlagSpec[] = TABLE_KEYS.map((table) => ({
 /** The flags of SPEC 14, in table order (the order ambiguity candidates are listed in). */
 export const FLAGS: readonly FlagSpec[] = [
   { long: '--output', short: '-o', value: 'DIR', help: 'output folder, created with parents (default: ./output)' },
-  { long: '--format', short: '-f', value: '{parquet,json,csv}', help: 'output format (default: parquet)' },
+  { long: '--format', short: '-f', value: '{parquet,json,csv,delta}', help: 'output format; delta = a Delta Lake table folder per table (default: parquet)' },
   {
     long: '--days',
     short: '-d',
@@ -57,7 +57,7 @@ export const FLAGS: readonly FlagSpec[] = [
   },
   { long: '--as-of', value: 'INSTANT', help: 'snapshot instant, end .. end + 400 days (default: end)' },
   { long: '--preset', value: '{small,demo,production,legacy}', help: 'volume preset; implies --all (default: none)' },
-  { long: '--compression', value: '{snappy,zstd,none}', help: 'Parquet only (default: snappy for parquet, none otherwise)' },
+  { long: '--compression', value: '{snappy,zstd,none}', help: 'Parquet and Delta only (default: snappy for parquet and delta, none otherwise)' },
   { long: '--jurisdiction', value: '{US-2025,US-2026}', help: 'W-2G thresholds and withholding (default: US-2025)' },
   { long: '--zip', help: 'write one zip bundle instead of loose files (default: off)' },
   { long: '--workers', value: 'N', help: 'worker threads, >= 1; never changes output (default: number of CPU cores)' },

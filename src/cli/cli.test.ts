@@ -208,11 +208,11 @@ describe('SPEC 14 exit codes', () => {
     ['E_COUNT negative', ['--slots', '-5'], ['--slots must be a whole number from 0 to 100,000,000 (got -5)']],
     ['E_WINDOW_ORDER', ['--slots', '10', '--start', '2026-10-08', '--end', '2026-10-01'], ['end (2026-10-01) must be after start (2026-10-08)']],
     ['E_DAYS_CONFLICT', ['--slots', '10', '-d', '3', ...FIXED_WINDOW], ['use --days with at most one of --start/--end']],
-    ['E_FORMAT', ['--slots', '10', '--format', 'xml'], ['unknown format "xml": use parquet, csv or json']],
+    ['E_FORMAT', ['--slots', '10', '--format', 'xml'], ['unknown format "xml": use parquet, csv, json or delta']],
     [
       'E_COMPRESSION',
       ['--slots', '10', '-f', 'csv', '--compression', 'snappy'],
-      ['compression "snappy" is not available for csv: use snappy, zstd or none for parquet, none for csv and json'],
+      ['compression "snappy" is not available for csv: use snappy, zstd or none for parquet and delta, none for csv and json'],
     ],
     ['E_PRESET', ['--preset', 'huge'], ['unknown preset "huge": use small, demo, production or legacy']],
     ['E_JURISDICTION', ['--slots', '10', '--jurisdiction', 'US-1999'], ['unknown jurisdiction "US-1999": use US-2025 or US-2026']],
@@ -226,7 +226,7 @@ describe('SPEC 14 exit codes', () => {
       [
         '--players must be a whole number from 0 to 10,000,000 (got -1)',
         'seed must be a whole number from 0 to 4294967295 (got 1.5)',
-        'unknown format "xml": use parquet, csv or json',
+        'unknown format "xml": use parquet, csv, json or delta',
       ],
     ],
   ];

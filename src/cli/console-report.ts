@@ -34,16 +34,24 @@ function summaryLine(name: string, rows: number, bytes: number): string {
   return `${name.padEnd(25)}${formatCount(rows).padStart(12)} records${megabytes(bytes).padStart(8)} MB`;
 }
 
-/** Sizes are the files' own bytes, also in a zip bundle; the bundle gets its own line. */
+/**
+ * One line per table (its partition files and Delta log summed); sizes are the files' own bytes, also in a zip
+ * bundle; the bundle gets its own line.
+ */
 export function summary(files: readonly WrittenFile[], dir: string, filings: string | null, bundle: BundleStats | null = null): string[] {
   const rows = files.reduce((a, f) => a + f.rows, 0);
   const bytes = files.reduce((a, f) => a + f.bytes, 0);
+  const tables = new Map<WrittenFile['key'], { rows: number; bytes: number }>();
+  for (const f of files) {
+    const table = tables.get(f.key) ?? { rows: 0, bytes: 0 };
+    tables.set(f.key, { rows: table.rows + f.rows, bytes: table.bytes + f.bytes });
+  }
   return [
     '',
     DOUBLE_RULE,
     'GENERATION SUMMARY',
     DOUBLE_RULE,
-    ...files.map((f) => summaryLine(SCHEMAS[f.key].stem, f.rows, f.bytes)),
+    ...[...tables].map(([key, t]) => summaryLine(SCHEMAS[key].stem, t.rows, t.bytes)),
     RULE,
     summaryLine('TOTAL', rows, bytes),
     ...(filings ? [filings] : []),

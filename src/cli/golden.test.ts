@@ -8,7 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +52,14 @@ const JSONL: Record<string, string> = {
   'bronze_security_events.json': 'a3c16321123daa524a9bd9114184fd819b4559091e9474ff967c5b07d49f7c2b',
 };
 
+/** Issue 6 Delta tables: each part file is the Parquet snappy file; the commits are pinned too. */
+const DELTA: Record<string, string> = {
+  'bronze_player_profile/_delta_log/00000000000000000000.json': 'fb4fc980deccd5a2b5f5aa55a59d3d42e2219481d93a365245e1510972e2379e',
+  'bronze_player_profile/part-00000.parquet': '3f63c52f44bf8047f6d2f441c778ff8c3298f8d86c9b5daa5a437e7131a83db8',
+  'bronze_security_events/_delta_log/00000000000000000000.json': 'dd1546b195462db536ff3d9fe078e48f01befafc2cb0a10687a16c256bbee7ba',
+  'bronze_security_events/part-00000.parquet': '610c2d95264317f4c1a06da134b8a169cb3c3e70e88c33957a1ba8234ad55356',
+};
+
 /** Runs the CLI into a fresh directory and returns the sha256 of each table file it wrote (not manifest.json). */
 function generate(label: string, args: readonly string[], ext: string): Record<string, string> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run node scripts/build-cli.mjs (npm test does)`);
@@ -60,7 +68,9 @@ function generate(label: string, args: readonly string[], ext: string): Record<s
   delete env.CDS_PII_SECRET;
   const run = spawnSync(process.execPath, [MAIN, ...args, ...WINDOW, '-o', dir], { env, encoding: 'utf8' });
   expect(run.status, run.stderr).toBe(0);
-  const files = readdirSync(dir).filter((f) => f.startsWith('bronze_') && f.endsWith(ext)).sort();
+  const files = (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => f.startsWith('bronze_') && f.endsWith(ext) && statSync(join(dir, f)).isFile())
+    .sort();
   return Object.fromEntries(files.map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
 }
 
@@ -83,5 +93,9 @@ describe('golden files (SPEC 1, 13)', () => {
 
   it('SPEC 13.3 JSON Lines files have their pinned sha256', () => {
     expect(generate('json', [...SMALL_TABLES, '--format', 'json'], '.json')).toEqual(JSONL);
+  });
+
+  it('issue 6 Delta part files and commits have their pinned sha256', () => {
+    expect(generate('delta', [...SMALL_TABLES, '--format', 'delta'], '')).toEqual(DELTA);
   });
 });

@@ -1,4 +1,4 @@
-/** One entry point for the three output formats (SPEC 13). */
+/** One entry point for the output formats (SPEC 13; a Delta table's data files are Parquet). */
 import type { ColumnBatch } from '../generators/columns';
 import type { TableSchema } from '../generators/schema/types';
 import type { Compression, OutputFormat } from '../generators/scenario/types';
@@ -7,8 +7,15 @@ import { encodeJsonl } from './jsonl';
 import { encodeParquet } from './parquet';
 import { rechunk } from './rechunk';
 
+/** How a format's data files are encoded: a Delta table's are Parquet. */
+export type FileEncoding = Exclude<OutputFormat, 'delta'>;
+
+export function encodingOf(format: OutputFormat): FileEncoding {
+  return format === 'delta' ? 'parquet' : format;
+}
+
 /** File name of a table: `<stem>.parquet|.csv|.json` (SPEC 13.1). */
-export function fileName(schema: TableSchema, format: OutputFormat): string {
+export function fileName(schema: TableSchema, format: FileEncoding): string {
   return `${schema.stem}.${format}`;
 }
 
@@ -20,7 +27,7 @@ export function encodeTable(
   compression: Compression,
 ): AsyncIterable<Uint8Array> {
   const chunks = rechunk(batches);
-  if (format === 'parquet') return encodeParquet(schema, chunks, { compression });
+  if (encodingOf(format) === 'parquet') return encodeParquet(schema, chunks, { compression });
   if (format === 'csv') return encodeCsv(schema, chunks);
   return encodeJsonl(schema, chunks);
 }

@@ -80,3 +80,8 @@ export async function* splitByDay(source: AsyncIterable<ColumnBatch>, timeColumn
     for await (const rest of batches) void rest; // a partition left unread is skipped, not mixed into the next
   }
 }
+
+/** The partition column's meaning, for schemas that declare it (a Delta table's). */
+export function partitionDescription(schema: TableSchema): string {
+  return `UTC date of ${schema.timestampColumn} (the partition folder the row is stored in).`;
+}

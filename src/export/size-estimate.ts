@@ -10,6 +10,7 @@ import { SCHEMAS } from '../generators/schema';
 import { DAY_US } from '../generators/scenario/instant';
 import type { Scenario } from '../generators/scenario/types';
 import { TABLE_KEYS, type TableKey } from '../generators/tables';
+import { encodingOf } from './encode';
 import type { Partitioning } from './partition';
 
 type SizeFormat = 'parquet-snappy' | 'parquet-zstd' | 'parquet-none' | 'csv' | 'json';
@@ -30,11 +31,14 @@ const FILE_BYTES: Readonly<Record<'parquet' | 'text', number>> = { parquet: 30_0
 /** manifest.json: the schemas (about 39 kB) and one entry per file. */
 const MANIFEST_BYTES = 40_000;
 const MANIFEST_ENTRY_BYTES = 250;
+const DELTA_ADD_BYTES = 3_000;
 
 /** The estimated size in bytes of a run's files (tables and manifest.json, not the zip). */
 export function estimateOutputBytes(scenario: Scenario, partitioning: Partitioning = 'none'): number {
-  const format: SizeFormat = scenario.format === 'parquet' ? `parquet-${scenario.compression}` : scenario.format;
-  const perFile = FILE_BYTES[scenario.format === 'parquet' ? 'parquet' : 'text'];
+  const encoding = encodingOf(scenario.format);
+  const format: SizeFormat = encoding === 'parquet' ? `parquet-${scenario.compression}` : encoding;
+  // A Delta table adds its commit: about one add action (~3 kB of statistics) per data file.
+  const perFile = FILE_BYTES[encoding === 'parquet' ? 'parquet' : 'text'] + (scenario.format === 'delta' ? DELTA_ADD_BYTES : 0);
   const days = Math.ceil(scenario.end / DAY_US) - Math.floor(scenario.start / DAY_US);
   let bytes = MANIFEST_BYTES;
   for (const key of TABLE_KEYS) {

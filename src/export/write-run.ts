@@ -11,12 +11,15 @@ import { SCHEMAS } from '../generators/schema';
 import type { Scenario } from '../generators/scenario/types';
 import { ENGINE_VERSION } from '../generators/version';
 import { groupUnits, UnitScheduler, type GroupProducer, type WorkUnit } from './chunk-stream';
-import { encodeTable, fileName } from './encode';
+import { encodeTable, encodingOf, fileName } from './encode';
+import { deltaPartFile } from './delta/delta-log';
+import { DeltaTableWriter, type DeltaPart } from './delta/delta-table';
 import { rowGroupUnits, startsFile, type SegmentProducer } from './segments';
 import { stitchParquet } from './parquet-stitch';
 import { FilingCounter } from './filing-counts';
 import { buildManifest, MANIFEST_FILE, NO_FILINGS, type ManifestFilings } from './manifest';
-import { partitionColumn, partitionFile, splitByDay, type Partitioning } from './partition';
+import { partitionColumn, partitionDescription, partitionFile, splitByDay, type Partitioning } from './partition';
+import { formatDate } from '../generators/scenario/instant';
 import { zipMethodFor, type ZipMethod } from './zip';
 
 /** A written file: its own size and SHA-256 (lowercase hex), also inside a zip (never the entry's compressed form). */
@@ -103,7 +106,7 @@ export async function writeRun(
 ): Promise<WrittenFile[]> {
   const window = Math.max(2, workers * UNITS_AHEAD_PER_WORKER);
   const segments = hooks.partitioning !== 'day' ? hooks.segments : undefined;
-  const unitsOf = scenario.format === 'parquet' ? rowGroupUnits : groupUnits;
+  const unitsOf = encodingOf(scenario.format) === 'parquet' ? rowGroupUnits : groupUnits;
   const scheduler: UnitScheduler<Produced> = segments
     ? new UnitScheduler(plans, unitsOf, async (unit) => ({ groups: unit.groups, ...(await segments(unit, scenario, needsRows(unit.plan, hooks))) }), window, startsEarly)
     : new UnitScheduler(plans, groupUnits, (unit) => generateUnit(unit, produce), window, startsEarly);
@@ -152,6 +155,7 @@ async function generateUnit(unit: WorkUnit, produce: GroupProducer): Promise<Pro
   return { groups: unit.groups, batches, bytes: null };
 }
 
+/** A table's files; as a Delta table, its commit after them (a log never names a file that is not complete). */
 async function writeTable(
   scenario: Scenario,
   plan: TablePlan,
@@ -160,6 +164,26 @@ async function writeTable(
   encodedInWorkers: boolean,
   hooks: WriteHooks,
   counter: FilingCounter,
+): Promise<WrittenFile[]> {
+  if (scenario.format !== 'delta') return writeTableFiles(scenario, plan, target, scheduler, encodedInWorkers, hooks, counter, null);
+  const schema = SCHEMAS[plan.key];
+  const column = hooks.partitioning === 'day' ? partitionColumn(schema) : null;
+  const delta = new DeltaTableWriter(scenario, schema, column ? { column, description: partitionDescription(schema) } : null, hooks.part ?? 0);
+  const files = await writeTableFiles(scenario, plan, target, scheduler, encodedInWorkers, hooks, counter, delta);
+  const commit = delta.commit();
+  const { bytes, sha256 } = await target.write(commit.name, 'deflate', [new TextEncoder().encode(commit.text)]);
+  return [...files, { key: plan.key, file: commit.name, rows: 0, bytes, sha256 }];
+}
+
+async function writeTableFiles(
+  scenario: Scenario,
+  plan: TablePlan,
+  target: OutputTarget,
+  scheduler: UnitScheduler<Produced>,
+  encodedInWorkers: boolean,
+  hooks: WriteHooks,
+  counter: FilingCounter,
+  delta: DeltaTableWriter | null,
 ): Promise<WrittenFile[]> {
   const schema = SCHEMAS[plan.key];
   let done = 0;
@@ -174,7 +198,7 @@ async function writeTable(
   };
   const units = scheduler.stream(plan);
   const column = hooks.partitioning === 'day' ? partitionColumn(schema) : null;
-  const name = partName(fileName(schema, scenario.format), hooks.part);
+  const name = delta ? deltaPartFile(schema, hooks.part ?? 0) : partName(fileName(schema, encodingOf(scenario.format)), hooks.part);
   if (encodedInWorkers && plan.rows > 0) {
     // Encoded in the workers: the rows seen here, the segments joined in order.
     const encoded = async function* () {
@@ -184,8 +208,8 @@ async function writeTable(
         yield unit.bytes!;
       }
     };
-    const bytes = scenario.format === 'parquet' ? stitchParquet(encoded()) : encoded();
-    return [await writeBytes(plan, target, name, bytes, scenario, hooks.signal)];
+    const bytes = encodingOf(scenario.format) === 'parquet' ? stitchParquet(encoded()) : encoded();
+    return [await writeBytes(plan, target, name, bytes, hooks.signal, delta?.part(name, null))];
   }
   const rows = (async function* () {
     for await (const unit of units) {
@@ -196,13 +220,14 @@ async function writeTable(
       }
     }
   })();
-  if (!column) return [await writeFile(scenario, plan, target, name, rows, hooks.signal)];
+  if (!column) return [await writeFile(scenario, plan, target, name, rows, hooks.signal, delta?.part(name, null))];
   const time = schema.columns.findIndex((c) => c.name === schema.timestampColumn);
   const files: WrittenFile[] = [];
   for await (const { day, batches } of splitByDay(rows, time)) {
-    const dayName = partitionFile(schema, column, day, scenario.format, hooks.part ?? 0);
+    const dayName = partitionFile(schema, column, day, encodingOf(scenario.format), hooks.part ?? 0);
     let count = 0;
-    files.push({ ...(await writeFile(scenario, plan, target, dayName, observe(batches, (b) => (count += b.length)), hooks.signal)), rows: count });
+    const written = await writeFile(scenario, plan, target, dayName, observe(batches, (b) => (count += b.length)), hooks.signal, delta?.part(dayName, formatDate(day)));
+    files.push({ ...written, rows: count });
   }
   return files;
 }
@@ -214,8 +239,9 @@ async function writeFile(
   name: string,
   rows: AsyncIterable<ColumnBatch>,
   signal: AbortSignal | undefined,
+  delta?: DeltaPart,
 ): Promise<WrittenFile> {
-  return writeBytes(plan, target, name, encodeTable(SCHEMAS[plan.key], rows, scenario.format, scenario.compression), scenario, signal);
+  return writeBytes(plan, target, name, encodeTable(SCHEMAS[plan.key], rows, scenario.format, scenario.compression), signal, delta);
 }
 
 async function writeBytes(
@@ -223,10 +249,12 @@ async function writeBytes(
   target: OutputTarget,
   name: string,
   bytes: AsyncIterable<Uint8Array>,
-  scenario: Scenario,
   signal: AbortSignal | undefined,
+  delta?: DeltaPart,
 ): Promise<WrittenFile> {
-  const { bytes: size, sha256 } = await target.write(name, zipMethodFor(scenario.format), untilAborted(bytes, signal));
+  const data = untilAborted(bytes, signal);
+  const { bytes: size, sha256 } = await target.write(name, zipMethodFor(name), delta ? delta.watch(data) : data);
+  delta?.written(size);
   return { key: plan.key, file: name, rows: plan.rows, bytes: size, sha256 };
 }
 

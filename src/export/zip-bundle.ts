@@ -33,7 +33,7 @@ export async function writeZipBundle(
   const zip = createZipWriter(scenario.as_of, sink);
   for (const file of files) {
     if (file.name === MANIFEST_FILE) continue;
-    await zip.addEntry(file.name, zipMethodFor(scenario.format), blobPieces(file.data));
+    await zip.addEntry(file.name, zipMethodFor(file.name), blobPieces(file.data));
   }
   await zip.addEntry(MANIFEST_FILE, 'deflate', [new TextEncoder().encode(manifestFor({ ...scenario, bundle: 'zip' }))]);
   return zip.finish();

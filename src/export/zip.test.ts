@@ -135,9 +135,11 @@ describe('zip bundle (SPEC 13.4)', () => {
     const records = centralDirectory(zip);
     expect(records.map((r) => r.method)).toEqual([0, 8, 8, 8]);
     for (const r of records) expect(localHeader(zip, r.localOffset).method).toBe(r.method);
-    expect(zipMethodFor('parquet')).toBe('stored');
-    expect(zipMethodFor('csv')).toBe('deflate');
-    expect(zipMethodFor('json')).toBe('deflate');
+    expect(zipMethodFor('bronze_slot_telemetry.parquet')).toBe('stored');
+    expect(zipMethodFor('bronze_slot_telemetry/event_date=2026-10-01/part-00000.parquet')).toBe('stored');
+    expect(zipMethodFor('bronze_slot_telemetry.csv')).toBe('deflate');
+    expect(zipMethodFor('bronze_slot_telemetry.json')).toBe('deflate');
+    expect(zipMethodFor('bronze_slot_telemetry/_delta_log/00000000000000000000.json')).toBe('deflate');
   });
 
   it('reports each entry: uncompressed size and compressed size', async () => {

@@ -15,7 +15,7 @@
  */
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { formatDate, dayNumber, toCivilDate, DAY_US, SECOND_US } from '../generators/scenario/instant';
-import type { OutputFormat, Scenario } from '../generators/scenario/types';
+import type { Scenario } from '../generators/scenario/types';
 import { ExportError } from './export-error';
 
 /** `stored` (method 0) for Parquet, already compressed; `deflate` (method 8, level 6) for text. */
@@ -61,9 +61,9 @@ const PLACEHOLDER_MTIME = new Date(2000, 0, 1, 12);
 const DOS_MIN_YEAR = 1980;
 const DOS_MAX_YEAR = 2107;
 
-/** Parquet is stored, CSV and JSON Lines are deflated (SPEC 13.4). */
-export function zipMethodFor(format: OutputFormat): ZipMethod {
-  return format === 'parquet' ? 'stored' : 'deflate';
+/** Parquet files (also a Delta table's) are stored; CSV, JSON Lines and JSON (a Delta commit) deflated (SPEC 13.4). */
+export function zipMethodFor(file: string): ZipMethod {
+  return file.endsWith('.parquet') ? 'stored' : 'deflate';
 }
 
 /**

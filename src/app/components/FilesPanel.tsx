@@ -1,6 +1,7 @@
 /** The generated files: each downloadable, or all as one zip with manifest.json (SPEC 13.4), and where they are kept. */
 import { useEffect, useMemo, useState } from 'react';
 import { formatInstant } from '../../generators/scenario/instant';
+import { isDeltaLog } from '../../export/delta/delta-log';
 import { approxSize, count, fileSize } from '../format';
 import { useApp } from '../store';
 
@@ -78,7 +79,7 @@ export function FilesPanel() {
           {result.files.map((file, i) => (
             <tr key={file.name}>
               <td><a href={urls[i]} download={file.name}>{file.name}</a></td>
-              <td className="num">{file.key ? count(file.rows) : ''}</td>
+              <td className="num">{file.key && !isDeltaLog(file.name) ? count(file.rows) : ''}</td>
               <td className="range">{file.timeRange ? `${minute(file.timeRange[0])} – ${minute(file.timeRange[1])}` : ''}</td>
               <td className="num">{fileSize(file.bytes)}</td>
               <td><code title={file.sha256}>{file.sha256.slice(0, 10)}…</code></td>

@@ -1,5 +1,6 @@
 /** The scenario: volumes (preset or per table), window, seed, PII, format and jurisdiction. */
 import { TABLE_KEYS } from '../../generators/tables';
+import { writesParquet, type OutputFormat } from '../../generators/scenario/types';
 import { errorsByField, PRESET_NAMES, TABLE_LABELS, type FormPreset } from '../scenario-form';
 import { useApp } from '../store';
 import { describedBy, Field } from './Field';
@@ -125,20 +126,24 @@ export function ScenarioPanel() {
         )}
         <div className="row">
           <Field id="format" label="Format" errors={errors.format}>
-            <select id="format" value={form.format} onChange={(e) => setForm({ format: e.target.value as 'parquet' | 'csv' | 'json', compression: 'default' })}>
+            <select id="format" value={form.format} onChange={(e) => setForm({ format: e.target.value as OutputFormat, compression: 'default' })}>
               <option value="parquet">Parquet</option>
               <option value="csv">CSV</option>
               <option value="json">JSON Lines</option>
+              <option value="delta">Delta Lake</option>
             </select>
           </Field>
           <Field id="compression" label="Compression" errors={errors.compression}>
             <select id="compression" value={form.compression} onChange={(e) => setForm({ compression: e.target.value as 'default' })}>
-              <option value="default">{form.format === 'parquet' ? 'Snappy (default)' : 'None (default)'}</option>
-              {form.format === 'parquet' && <option value="zstd">Zstandard</option>}
-              {form.format === 'parquet' && <option value="none">None</option>}
+              <option value="default">{writesParquet(form.format) ? 'Snappy (default)' : 'None (default)'}</option>
+              {writesParquet(form.format) && <option value="zstd">Zstandard</option>}
+              {writesParquet(form.format) && <option value="none">None</option>}
             </select>
           </Field>
         </div>
+        {form.format === 'delta' && (
+          <p className="hint">Delta Lake: per table a folder of Parquet part files and a <code>_delta_log</code> commit with the schema, column comments and statistics.</p>
+        )}
         <Field id="partitioning" label="Layout" hint="Daily folders: <table>/event_date=YYYY-MM-DD/part-00000 (Hive style), as CLI --partition-by day.">
           <select id="partitioning" value={partitioning} aria-describedby="partitioning-hint" onChange={(e) => setPartitioning(e.target.value as 'none' | 'day')}>
             <option value="none">One file per table</option>

@@ -54,9 +54,9 @@ export const MESSAGES = {
   windowSize: (duration: string) => `the window must be between 1 hour and 731 days (got ${duration})`,
   daysConflict: () => 'use --days with at most one of --start/--end',
   asOf: (got: string) => `as_of must be between end and end + 400 days (got ${got})`,
-  format: (got: string) => `unknown format "${got}": use parquet, csv or json`,
+  format: (got: string) => `unknown format "${got}": use parquet, csv, json or delta`,
   compression: (got: string, format: string) =>
-    `compression "${got}" is not available for ${format}: use snappy, zstd or none for parquet, none for csv and json`,
+    `compression "${got}" is not available for ${format}: use snappy, zstd or none for parquet and delta, none for csv and json`,
   preset: (got: string) => `unknown preset "${got}": use small, demo, production or legacy`,
   jurisdiction: (got: string) => `unknown jurisdiction "${got}": use US-2025 or US-2026`,
   pii: () => 'pii must be masked or raw',

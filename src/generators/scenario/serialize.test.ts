@@ -84,7 +84,7 @@ describe('SPEC 2.1 canonical JSON', () => {
     expect(errorsOf(parseScenarioJson(JSON.stringify(bad)))).toEqual([
       'E_COUNT: slots must be a whole number from 0 to 100,000,000 (got 1.5)',
       'E_SEED: seed must be a whole number from 0 to 4294967295 (got -1)',
-      'E_COMPRESSION: compression "zstd" is not available for csv: use snappy, zstd or none for parquet, none for csv and json',
+      'E_COMPRESSION: compression "zstd" is not available for csv: use snappy, zstd or none for parquet and delta, none for csv and json',
     ]);
   });
 

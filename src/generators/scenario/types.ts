@@ -8,9 +8,17 @@ export type PiiMode = (typeof PII_MODES)[number];
 export const PII_KEYS = ['seed', 'secret'] as const;
 export type PiiKey = (typeof PII_KEYS)[number];
 
-/** Output file format; `json` means JSON Lines (SPEC 2.1, 13.3). */
-export const FORMATS = ['parquet', 'csv', 'json'] as const;
+/**
+ * Output file format; `json` means JSON Lines (SPEC 2.1, 13.3); `delta` (issue 6) is a Delta Lake table per table:
+ * Parquet part files plus a `_delta_log` commit.
+ */
+export const FORMATS = ['parquet', 'csv', 'json', 'delta'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
+
+/** Whether a format's data files are Parquet (and so take a Parquet compression). */
+export function writesParquet(format: OutputFormat | string): boolean {
+  return format === 'parquet' || format === 'delta';
+}
 
 /** Parquet compression (SPEC 2.1, 13.2). */
 export const COMPRESSIONS = ['snappy', 'zstd', 'none'] as const;

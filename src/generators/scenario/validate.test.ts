@@ -75,11 +75,11 @@ describe('SPEC 15 messages, one per code', () => {
   });
 
   it('E_FORMAT', () => {
-    expect(messages({ format: 'xlsx' })).toEqual(['unknown format "xlsx": use parquet, csv or json']);
+    expect(messages({ format: 'xlsx' })).toEqual(['unknown format "xlsx": use parquet, csv, json or delta']);
   });
 
   it('E_COMPRESSION: unknown, or snappy/zstd given with csv or json', () => {
-    const tail = 'use snappy, zstd or none for parquet, none for csv and json';
+    const tail = 'use snappy, zstd or none for parquet and delta, none for csv and json';
     expect(messages({ format: 'csv', compression: 'snappy' })).toEqual([`compression "snappy" is not available for csv: ${tail}`]);
     expect(messages({ format: 'json', compression: 'zstd' })).toEqual([`compression "zstd" is not available for json: ${tail}`]);
     expect(messages({ compression: 'gzip' })).toEqual([`compression "gzip" is not available for parquet: ${tail}`]);

@@ -9,6 +9,7 @@ import {
   BUNDLES,
   COMPRESSIONS,
   FORMATS,
+  writesParquet,
   PII_KEYS,
   PII_MODES,
   type Compression,
@@ -167,7 +168,7 @@ function readChoice<T extends string>(
 
 /** SPEC 2.1: the compression of a format when none is given: snappy for Parquet, none for text. */
 export function defaultCompression(format: OutputFormat | string): Compression {
-  return format === 'csv' || format === 'json' ? 'none' : 'snappy';
+  return writesParquet(format) || !(FORMATS as readonly string[]).includes(format) ? 'snappy' : 'none';
 }
 
 /** SPEC 2.1/15: default snappy for Parquet and none otherwise; snappy or zstd given with csv/json is an error. */
@@ -175,7 +176,7 @@ function readCompression(raw: RawValue, format: OutputFormat | string, errors: S
   if (raw === undefined) return defaultCompression(format);
   const text = String(raw);
   const known = (COMPRESSIONS as readonly string[]).includes(text);
-  if (known && (format === 'parquet' || text === 'none')) return text as Compression;
+  if (known && (writesParquet(format) || text === 'none')) return text as Compression;
   errors.push(new ScenarioError('E_COMPRESSION', MESSAGES.compression(text, format), 'compression'));
   return null;
 }

@@ -1,0 +1,52 @@
+/**
+ * Delta Lake in the app (issue 6): the small preset as Delta tables with daily partitions, downloaded as one zip
+ * that equals the CLI's `--format delta --partition-by day --zip` byte for byte; each table's commit names its
+ * part files, and DuckDB reads them. The shared link keeps the format.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { unzipSync } from 'fflate';
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+test('Delta format with daily partitions: commits name every part file; the zip equals the CLI\'s', async ({ page }, info) => {
+  await page.goto('/');
+  await page.getByRole('radio', { name: 'Start and end' }).check();
+  await page.getByLabel('Start (UTC)').fill('2026-10-01');
+  await page.getByLabel('End (UTC, exclusive)').fill('2026-10-08');
+  await page.getByLabel('Format').selectOption('delta');
+  await expect(page.getByLabel('Compression')).toHaveValue('default');
+  await expect(page.getByLabel('Compression').locator('option')).toHaveText(['Snappy (default)', 'Zstandard', 'None']);
+  await page.getByLabel('Layout').selectOption('day');
+  await expect(page.getByRole('link', { name: 'Link to this scenario' })).toHaveAttribute('href', /format=delta.*&partition_by=day$/);
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(page.getByRole('status')).toContainText('Done: 18,700 rows', { timeout: 120_000 });
+  const files = page.getByRole('region', { name: 'Files' });
+  await expect(files.getByRole('link', { name: 'bronze_slot_telemetry/event_date=2026-10-01/part-00000.parquet' })).toBeVisible();
+  await expect(files.getByRole('link', { name: 'bronze_slot_telemetry/_delta_log/00000000000000000000.json' })).toBeVisible();
+  await page.screenshot({ path: info.outputPath('delta-files.png'), fullPage: true });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), files.getByRole('button', { name: 'Download all (.zip)' }).click()]);
+  const zipPath = info.outputPath('delta.zip');
+  await download.saveAs(zipPath);
+  const entries = unzipSync(readFileSync(zipPath));
+  for (const stem of ['bronze_slot_telemetry', 'bronze_player_profile', 'bronze_compliance']) {
+    const log = new TextDecoder().decode(entries[`${stem}/_delta_log/00000000000000000000.json`]);
+    const adds = log.trimEnd().split('\n').map((l) => JSON.parse(l) as { add?: { path: string; size: number } }).flatMap((a) => (a.add ? [a.add] : []));
+    expect(adds.length, stem).toBeGreaterThan(0);
+    for (const add of adds) expect(entries[`${stem}/${add.path}`]?.length, `${stem}/${add.path}`).toBe(add.size);
+  }
+
+  const dir = mkdtempSync(join(tmpdir(), 'cds-e2e-delta-'));
+  try {
+    execFileSync(process.execPath, ['dist-cli/main.mjs', '--preset', 'small', '--start', '2026-10-01', '--end', '2026-10-08', '--seed', '42',
+      '--format', 'delta', '--partition-by', 'day', '--zip', '-o', dir], { stdio: 'pipe' });
+    expect(sha256(readFileSync(zipPath))).toBe(sha256(readFileSync(join(dir, readdirSync(dir)[0]))));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
