@@ -3,6 +3,7 @@
  * the encoder really writes: each table encoded and its Parquet schema read back by DuckDB (physical type and
  * logical annotation per column). The Spark schema strings and snippets are built from SCHEMAS.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SCHEMAS } from '../generators/schema';
 import { TABLE_KEYS } from '../generators/tables';
@@ -62,5 +63,14 @@ describe('issue 6 lakehouse type mapping', () => {
     ]);
     expect(sparkSnippet('csv', SCHEMAS.players, 'p.csv')[0]).toContain('.schema(schema).csv("p.csv")');
     expect(sparkSnippet('delta', SCHEMAS.players, 'Files/casino/bronze_player_profile')[0]).toBe('df = spark.read.format("delta").load("Files/casino/bronze_player_profile")');
+  });
+});
+
+describe('issue 6 README "Load into a lakehouse"', () => {
+  it('its type table is LAKEHOUSE_TYPES, row for row', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Load into a lakehouse'));
+    const rows = section.split('\n').filter((l) => l.startsWith('| `')).map((l) => l.slice(1, -1).split('|').map((c) => c.trim()));
+    expect(rows).toEqual(Object.values(LAKEHOUSE_TYPES).map((t) => [`\`${t.column}\``, t.parquet, t.spark, t.delta, t.fabricSql, t.note]));
   });
 });
