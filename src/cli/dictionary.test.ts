@@ -1,6 +1,6 @@
 /**
  * Issue 6 `--dictionary` as a user runs it (`node dist-cli/main.mjs`, built by `npm test`): both files beside the
- * tables and listed on stdout, the same bytes whatever the worker count (with 2 workers the files are encoded in
+ * tables and listed on stdout, the same bytes whatever the worker count, format or layout (with 2 workers the files are encoded in
  * the workers and only each table's first unit sends its rows back), inside the zip with `--zip`, and refused
  * with `--shard`.
  */
@@ -57,11 +57,12 @@ describe('issue 6 CLI --dictionary', () => {
     expect(manifest.files).toHaveLength(6);
   });
 
-  it('--workers 1 and --workers 2 write the same dictionary bytes', async () => {
-    const [one, two] = [await run(['--workers', '1']), await run(['--workers', '2'])];
-    expect([one.code, two.code], one.stderr + two.stderr).toEqual([0, 0]);
+  it('--workers 1 and --workers 2 write the same dictionary bytes, also as CSV with daily partitions', async () => {
+    const [one, two, daily] = [await run(['--workers', '1']), await run(['--workers', '2']), await run(['--workers', '2', '-f', 'csv', '--partition-by', 'day'])];
+    expect([one.code, two.code, daily.code], one.stderr + two.stderr + daily.stderr).toEqual([0, 0, 0]);
     for (const name of [DICTIONARY_MARKDOWN, DICTIONARY_CSV]) {
       expect(readFileSync(join(two.dir, name)).equals(readFileSync(join(one.dir, name))), name).toBe(true);
+      expect(readFileSync(join(daily.dir, name)).equals(readFileSync(join(one.dir, name))), `${name} (csv, daily)`).toBe(true);
     }
   });
 
