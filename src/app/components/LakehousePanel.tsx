@@ -69,7 +69,7 @@ export function LakehousePanel() {
         </li>
         <li><strong>Spark</strong>: in a notebook attached to the lakehouse, read each table and save it as a managed table:</li>
       </ol>
-      <div role="tablist" aria-label="Snippet format" className="tabs">
+      <div role="tablist" aria-label="Snippets for" className="tabs">
         {FORMATS.map(([f, label]) => (
           <button key={f} type="button" role="tab" aria-selected={format === f} onClick={() => setChosen(f)}>{label}</button>
         ))}
