@@ -185,6 +185,9 @@ describe('SPEC 14 --help', () => {
     expect(run(['--all']).dictionary).toBe(false);
     expect(argErrors(['--all', '--dictionary', '--shard', '1/2'])).toEqual(['--dictionary describes a whole run and cannot be combined with --shard']);
     expect(argErrors(['--dictionary=yes'])).toEqual(['option --dictionary does not take a value']);
+    // Like --a (--all, --as-of), --d is now ambiguous; --da and --di are not.
+    expect(argErrors(['--d', '7'])).toEqual(['option --d is ambiguous (--days, --dictionary)']);
+    expect(run(['--all', '--da', '7', '--di']).dictionary).toBe(true);
   });
 
   it('USAGE lists every flag with its meaning and default', () => {
