@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { ExplorePanel } from './components/ExplorePanel';
 import { FilesPanel } from './components/FilesPanel';
 import { IntegrityPanel } from './components/IntegrityPanel';
+import { LakehousePanel } from './components/LakehousePanel';
 import { RunPanel } from './components/RunPanel';
 import { ScenarioPanel } from './components/ScenarioPanel';
 import { shareUrl, useApp } from './store';
@@ -24,7 +25,10 @@ export function App() {
     <div className="app">
       <header>
         <h1>Casino Data Studio</h1>
-        <p>Coherent synthetic casino bronze tables for lakehouse demos, generated in your browser. Nothing leaves this page.</p>
+        <p>
+          Coherent synthetic casino bronze tables for lakehouse demos, generated in your browser. Nothing leaves this page.{' '}
+          <a href="#lakehouse">Load into a lakehouse</a>
+        </p>
       </header>
       {linkErrors.length > 0 && (
         <div className="link-errors" role="alert">
@@ -41,6 +45,7 @@ export function App() {
         </div>
       </main>
       <ExplorePanel />
+      <LakehousePanel />
     </div>
   );
 }

@@ -61,6 +61,8 @@ export interface AppState {
   generate(): Promise<void>;
   cancel(): void;
   downloadZip(): Promise<{ name: string; data: Blob }>;
+  /** The run's data dictionary files, Markdown then CSV (as CLI `--dictionary`). */
+  loadDictionary(): Promise<{ name: string; data: Blob }[]>;
   loadPreview(key: TableKey): Promise<TablePreview>;
   loadSchema(key: TableKey): Promise<SchemaField[]>;
 }
@@ -190,6 +192,7 @@ export const useApp = create<AppState>((set, get) => {
       if (get().status === 'running') void client.cancel();
     },
     downloadZip: () => client.zip(),
+    loadDictionary: () => client.dictionary(),
     loadPreview: (key) => client.preview(key),
     loadSchema: (key) => client.schema(key),
   };

@@ -180,6 +180,16 @@ describe('SPEC 14 --help', () => {
     expect(parseCliArgs(['--help', '--seed']).kind).toBe('help');
   });
 
+  it('--dictionary is a switch (issue 6), refused with --shard', () => {
+    expect(run(['--all', '--dictionary']).dictionary).toBe(true);
+    expect(run(['--all']).dictionary).toBe(false);
+    expect(argErrors(['--all', '--dictionary', '--shard', '1/2'])).toEqual(['--dictionary describes a whole run and cannot be combined with --shard']);
+    expect(argErrors(['--dictionary=yes'])).toEqual(['option --dictionary does not take a value']);
+    // Like --a (--all, --as-of), --d is now ambiguous; --da and --di are not.
+    expect(argErrors(['--d', '7'])).toEqual(['option --d is ambiguous (--days, --dictionary)']);
+    expect(run(['--all', '--da', '7', '--di']).dictionary).toBe(true);
+  });
+
   it('USAGE lists every flag with its meaning and default', () => {
     for (const flag of FLAGS) expect(USAGE).toContain(flag.long);
     expect(USAGE).toMatch(/^usage: casino-data-studio \[-h\] \[-o DIR\]/);

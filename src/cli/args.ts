@@ -60,6 +60,10 @@ export const FLAGS: readonly FlagSpec[] = [
   { long: '--compression', value: '{snappy,zstd,none}', help: 'Parquet and Delta only (default: snappy for parquet and delta, none otherwise)' },
   { long: '--jurisdiction', value: '{US-2025,US-2026}', help: 'W-2G thresholds and withholding (default: US-2025)' },
   { long: '--zip', help: 'write one zip bundle instead of loose files (default: off)' },
+  {
+    long: '--dictionary',
+    help: 'also write data_dictionary.md and data_dictionary.csv: every column with its type, nullability, meaning and example values (default: off)',
+  },
   { long: '--workers', value: 'N', help: 'worker threads, >= 1; never changes output (default: number of CPU cores)' },
   {
     long: '--partition-by',
@@ -101,6 +105,7 @@ export type CliArgs =
       output: string;
       workers: number | null;
       zip: boolean;
+      dictionary: boolean;
       shard: Shard | null;
       partitioning: 'none' | 'day';
       nothingSelected: boolean;
@@ -267,6 +272,8 @@ export function parseCliArgs(
   const workers = readWorkers(scan.values.get('--workers'), scan.errors);
   const shard = readShard(scan.values.get('--shard'), scan.switches.has('--zip'), scan.errors);
   const partitioning = readPartitioning(scan.values.get('--partition-by'), scan.errors);
+  // A shard has only its own rows: the dictionary's row counts and first-chunk examples are the whole run's.
+  if (shard && scan.switches.has('--dictionary')) scan.errors.push('--dictionary describes a whole run and cannot be combined with --shard');
   if (scan.errors.length > 0) return { kind: 'error', errors: scan.errors };
   const value = (long: string): RawValue => scan.values.get(long);
   const counts: Partial<Record<TableKey, RawValue>> = {};
@@ -296,7 +303,7 @@ export function parseCliArgs(
     today,
   };
   const nothingSelected = !all && Object.keys(counts).length === 0;
-  return { kind: 'run', input, output: scan.values.get('--output') ?? DEFAULT_OUTPUT, workers, zip, shard, partitioning, nothingSelected };
+  return { kind: 'run', input, output: scan.values.get('--output') ?? DEFAULT_OUTPUT, workers, zip, dictionary: scan.switches.has('--dictionary'), shard, partitioning, nothingSelected };
 }
 
 /** argparse-style `usage:` line, wrapped under the program name. */

@@ -187,7 +187,7 @@ describe('SPEC 14 exit codes', () => {
     expect(run.stdout).toMatch(/^usage: casino-data-studio /);
     const flags = ['--output', '-o', '--format', '-f', '--days', '-d', '--seed', '-s', '--all', '-a', '--slots', '--tables', '--players',
       '--financial', '--security', '--compliance', '--include-pii', '--start', '--end', '--as-of', '--preset', '--compression',
-      '--jurisdiction', '--zip', '--workers', '--shard', '--help', '-h'];
+      '--jurisdiction', '--zip', '--dictionary', '--workers', '--shard', '--help', '-h'];
     for (const flag of flags) expect(run.stdout).toMatch(new RegExp(`(^|[\\s\\[,])${flag}[\\s\\],]`));
     expect(readdirSync(cwd)).toEqual([]);
   });

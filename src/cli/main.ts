@@ -10,7 +10,8 @@ import type { ManifestFilings } from '../export/manifest';
 import { resolveScenario } from '../generators/scenario/validate';
 import { DAY_US } from '../generators/time/units';
 import { USAGE, parseCliArgs } from './args';
-import { ProgressReporter, header, summary, tableSaved, tableStart } from './console-report';
+import { DictionaryCollector } from '../export/dictionary-hooks';
+import { ProgressReporter, header, megabytes, summary, tableSaved, tableStart } from './console-report';
 import { segmentsOf, WorkerPool } from './pool';
 import { CancelledError, writeTables, type BundleStats } from './write-files';
 
@@ -42,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
   const progress = new ProgressReporter(process.stderr, () => performance.now());
   let bundle: BundleStats | null = null;
   let filings: ManifestFilings | null = null;
+  const dictionary = args.dictionary ? new DictionaryCollector(scenario, plans) : null;
   try {
     // Each worker builds the world and draws the plan; volumes that cannot back it are refused
     // before anything is printed or written (SPEC 3.10, E_VOLUME).
@@ -61,7 +63,9 @@ async function main(argv: string[]): Promise<number> {
       segments: segmentsOf(pool),
       part: args.shard?.index,
       partitioning: args.partitioning,
+      ...dictionary?.hooks,
     });
+    if (dictionary) out(dictionary.files.map((f) => `  Saved: ${f.name} (${megabytes(f.bytes.length)} MB)`));
     out(summary(files, dir, filings ? filingsLine(filings) : null, bundle));
     return 0;
   } catch (error) {

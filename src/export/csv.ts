@@ -39,17 +39,27 @@ export async function* encodeCsv(
 
 /** The header row: canonical column names, CRLF-terminated. */
 export function csvHeader(schema: TableSchema): Uint8Array {
+  return encodeCsvRows([schema.columns.map((column) => column.name)]);
+}
+
+/**
+ * Rows of text fields with the table files' quoting, CRLF after each row (the data dictionary uses it too).
+ * Example: `encodeCsvRows([['a', 'b,c']])` is the bytes of `a,"b,c"\r\n`.
+ */
+export function encodeCsvRows(rows: readonly (readonly string[])[]): Uint8Array {
   const w = new ByteWriter(256);
   const utf8 = new TextEncoder();
-  schema.columns.forEach((column, c) => {
-    const name = utf8.encode(column.name);
-    w.reserve(2 * name.length + 4);
-    if (c > 0) w.bytes[w.pos++] = COMMA;
-    writeCsvField(w, name, 0, name.length);
-  });
-  w.reserve(2);
-  w.bytes[w.pos++] = CR;
-  w.bytes[w.pos++] = LF;
+  for (const row of rows) {
+    row.forEach((text, c) => {
+      const field = utf8.encode(text);
+      w.reserve(2 * field.length + 4);
+      if (c > 0) w.bytes[w.pos++] = COMMA;
+      writeCsvField(w, field, 0, field.length);
+    });
+    w.reserve(2);
+    w.bytes[w.pos++] = CR;
+    w.bytes[w.pos++] = LF;
+  }
   return w.finish();
 }
 

@@ -56,8 +56,8 @@ export interface ManifestInput {
   readonly jurisdiction?: Jurisdiction;
 }
 
-/** SPEC 13.4 type names. */
-const TYPE_NAMES: Readonly<Record<ColumnType, string>> = {
+/** SPEC 13.4 type names (also the data dictionary's). */
+export const TYPE_NAMES: Readonly<Record<ColumnType, string>> = {
   string: 'string',
   int32: 'int32',
   int64: 'int64',

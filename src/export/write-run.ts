@@ -60,6 +60,10 @@ export interface WriteHooks {
   onRows?(plan: TablePlan, rowsDone: number): void;
   /** Each 65,536-row chunk as it is encoded (the browser keeps the first ones for its preview). */
   onChunk?(plan: TablePlan, chunk: ColumnBatch): void;
+  /** A table's first chunk (chunk 0; never in a shard that starts later), also when files are encoded in workers. */
+  onFirstChunk?(plan: TablePlan, chunk: ColumnBatch): void;
+  /** Files written after the tables and before manifest.json, which does not list them (the data dictionary). */
+  extraFiles?(): readonly { name: string; bytes: Uint8Array }[];
   onTableDone?(file: WrittenFile): void;
   /** The zip bundle, once complete (bundle = zip only). */
   onBundleDone?(bundle: BundleStats): void;
@@ -108,7 +112,7 @@ export async function writeRun(
   const segments = hooks.partitioning !== 'day' ? hooks.segments : undefined;
   const unitsOf = encodingOf(scenario.format) === 'parquet' ? rowGroupUnits : groupUnits;
   const scheduler: UnitScheduler<Produced> = segments
-    ? new UnitScheduler(plans, unitsOf, async (unit) => ({ groups: unit.groups, ...(await segments(unit, scenario, needsRows(unit.plan, hooks))) }), window, startsEarly)
+    ? new UnitScheduler(plans, unitsOf, async (unit) => ({ groups: unit.groups, ...(await segments(unit, scenario, needsRows(unit, hooks))) }), window, startsEarly)
     : new UnitScheduler(plans, groupUnits, (unit) => generateUnit(unit, produce), window, startsEarly);
   const counter = new FilingCounter();
   try {
@@ -127,6 +131,7 @@ export async function writeRun(
       filings: plans.some((p) => p.key === 'compliance') ? counter.result() : NO_FILINGS,
     });
     if (plans.some((p) => p.key === 'compliance')) hooks.onFilings?.(counter.result());
+    for (const extra of hooks.extraFiles?.() ?? []) await target.write(extra.name, 'deflate', [extra.bytes]);
     await target.write(partName(MANIFEST_FILE, hooks.part), 'deflate', [new TextEncoder().encode(manifest)]);
     const bundle = await target.commit();
     if (bundle) hooks.onBundleDone?.(bundle);
@@ -145,9 +150,9 @@ function startsEarly(unit: WorkUnit): boolean {
   return unit.plan.key === 'compliance' && startsFile(unit);
 }
 
-/** Whether the writer needs a table's rows: for the chunk hook, and the compliance rows for the filing counts. */
-function needsRows(plan: TablePlan, hooks: WriteHooks): boolean {
-  return hooks.onChunk !== undefined || plan.key === 'compliance';
+/** Whether the writer needs a unit's rows: for the chunk hooks, and the compliance rows for the filing counts. */
+function needsRows(unit: WorkUnit, hooks: WriteHooks): boolean {
+  return hooks.onChunk !== undefined || unit.plan.key === 'compliance' || (hooks.onFirstChunk !== undefined && startsFile(unit));
 }
 
 async function generateUnit(unit: WorkUnit, produce: GroupProducer): Promise<Produced> {
@@ -187,6 +192,7 @@ async function writeTableFiles(
 ): Promise<WrittenFile[]> {
   const schema = SCHEMAS[plan.key];
   let done = 0;
+  let first = plan.groups[0]?.[0] === 0;
   const progress = (rows: number) => {
     if (hooks.signal?.aborted) throw new CancelledError();
     done += rows;
@@ -194,6 +200,8 @@ async function writeTableFiles(
   };
   const see = (chunk: ColumnBatch) => {
     if (plan.key === 'compliance') counter.add(chunk);
+    if (first) hooks.onFirstChunk?.(plan, chunk);
+    first = false;
     hooks.onChunk?.(plan, chunk);
   };
   const units = scheduler.stream(plan);

@@ -102,6 +102,16 @@ describe('run API over a MessageChannel', () => {
     expect(storage.used).toBe(0);
   });
 
+  it('issue 6: the data dictionary of a run (from its preview rows) equals the CLI --dictionary files byte for byte', async () => {
+    const api = connect();
+    await api.start(smallScenario().scenario, undefined, proxy(() => undefined));
+    const files = await api.dictionary();
+    const out = join(dir, 'cli-dictionary');
+    execFileSync(process.execPath, ['dist-cli/main.mjs', '--preset', 'small', '--start', '2026-10-01', '--end', '2026-10-08', '--seed', '42', '--dictionary', '-o', out], { stdio: 'pipe' });
+    expect(files.map((f) => f.name)).toEqual(['data_dictionary.md', 'data_dictionary.csv']);
+    for (const f of files) expect(sha256(new Uint8Array(await f.data.arrayBuffer())), f.name).toBe(sha256(readFileSync(join(out, f.name))));
+  });
+
   it('rejects volumes that cannot back the plan with the E_VOLUME message, before any file', async () => {
     const result = resolveScenario({ counts: { slots: 100, players: 1000, financial: 10, compliance: 1000 }, start: '2026-10-01', days: 7, seed: 1, today: 0 });
     if (!result.ok) throw new Error('scenario');

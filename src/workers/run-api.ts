@@ -12,6 +12,7 @@ import type { Scenario } from '../generators/scenario/types';
 import type { TableKey } from '../generators/tables';
 import { toArrowSchema } from '../export/arrow';
 import { IntegrityCollector, type IntegrityCheck } from '../export/integrity';
+import { buildDictionary, exampleValues } from '../export/dictionary';
 import { buildManifest, type ManifestFilings, NO_FILINGS } from '../export/manifest';
 import { memoryTarget, zipBundle } from '../export/memory-target';
 import { OPFS_RUNS_DIR } from '../export/opfs-folders';
@@ -87,6 +88,8 @@ export interface RunApi {
   zip(): Promise<{ name: string; data: Blob }>;
   /** The first rows of one table of the last run. */
   preview(key: TableKey): Promise<TablePreview>;
+  /** The last run's data dictionary, Markdown then CSV: the bytes CLI `--dictionary` writes for the scenario. */
+  dictionary(): Promise<{ name: string; data: Blob }[]>;
   /** The E_VOLUME message when the volumes cannot back the scenario's plan (SPEC 3.10, 15), else null. */
   checkVolumes(scenario: Scenario): Promise<string | null>;
   /** A table's columns as its Arrow schema declares them (the schema every file is written with). */
@@ -195,6 +198,15 @@ export function createRunApi(source?: ProducerSource, opfsRoot?: OpfsRoot): RunA
     async preview(key) {
       if (!last) throw new Error('nothing generated yet');
       return { key, batches: previews.get(key) ?? [] };
+    },
+    async dictionary() {
+      if (!last) throw new Error('nothing generated yet');
+      // A preview's first batch is the table's first 65,536-row chunk, whole: the chunk the CLI takes its examples from.
+      const tables = planTables(last.scenario).map((p) => {
+        const first = previews.get(p.key)?.[0];
+        return { key: p.key, rows: p.rows, examples: first ? exampleValues(SCHEMAS[p.key], first) : null };
+      });
+      return buildDictionary(last.scenario, tables).map((f) => ({ name: f.name, data: new Blob([f.bytes as Uint8Array<ArrayBuffer>]) }));
     },
     async checkVolumes(scenario) {
       return volumeError(createWorld(scenario));

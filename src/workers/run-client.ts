@@ -96,6 +96,12 @@ export class RunClient {
     return this.api.preview(key);
   }
 
+  /** The last run's data dictionary files (Markdown, CSV). */
+  async dictionary(): Promise<{ name: string; data: Blob }[]> {
+    if (!this.api) throw new Error('Nothing has been generated yet.');
+    return this.api.dictionary();
+  }
+
   /** A table's Arrow schema fields. */
   async schema(key: TableKey): Promise<SchemaField[]> {
     if (!this.api) throw new Error('Nothing has been generated yet.');

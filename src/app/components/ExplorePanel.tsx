@@ -10,6 +10,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { SCHEMAS } from '../../generators/schema';
 import type { TableKey } from '../../generators/tables';
 import type { SchemaField } from '../../workers/run-api';
+import { save } from '../download';
 import { count } from '../format';
 import { compareCells, PreviewModel } from '../preview-model';
 import { TABLE_LABELS } from '../scenario-form';
@@ -99,6 +100,29 @@ function SchemaTable({ fields }: { fields: readonly SchemaField[] }) {
   );
 }
 
+/** The run's data dictionary, built in the run worker: the bytes CLI `--dictionary` writes for the scenario. */
+function DictionaryDownloads() {
+  const loadDictionary = useApp((s) => s.loadDictionary);
+  const [error, setError] = useState<string | null>(null);
+  const download = async (index: 0 | 1) => {
+    setError(null);
+    try {
+      const file = (await loadDictionary())[index];
+      save(file.name, file.data);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <div className="actions dictionary">
+      <p className="hint">Every table of this run: columns, types, nullability, meaning and example values (as CLI <code>--dictionary</code>).</p>
+      <button type="button" className="secondary" onClick={() => void download(0)}>Data dictionary (.md)</button>
+      <button type="button" className="secondary" onClick={() => void download(1)}>Data dictionary (.csv)</button>
+      {error && <p className="error" role="alert">{error}</p>}
+    </div>
+  );
+}
+
 export function ExplorePanel() {
   const { result, status, loadPreview, loadSchema } = useApp();
   const keys = [...new Set(result?.files.map((f) => f.key).filter((k): k is TableKey => k !== null) ?? [])];
@@ -148,7 +172,12 @@ export function ExplorePanel() {
           <RowsGrid model={model} />
         </>
       )}
-      {tab === 'schema' && fields && <SchemaTable fields={fields} />}
+      {tab === 'schema' && fields && (
+        <>
+          <DictionaryDownloads />
+          <SchemaTable fields={fields} />
+        </>
+      )}
     </section>
   );
 }

@@ -2,22 +2,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { formatInstant } from '../../generators/scenario/instant';
 import { isDeltaLog } from '../../export/delta/delta-log';
+import { save } from '../download';
 import { approxSize, count, fileSize } from '../format';
 import { useApp } from '../store';
 
 /** `YYYY-MM-DD HH:MM` of an instant (µs). */
 const minute = (us: number) => formatInstant(us).slice(0, 16).replace('T', ' ');
-
-function save(name: string, data: Blob): void {
-  const url = URL.createObjectURL(data);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 export function FilesPanel() {
   const { result, status, downloadZip, filesCleared, clearStoredFiles, pickedFolder } = useApp();
