@@ -90,7 +90,7 @@ export class CashInChart {
 
   /** Closes the gaming day being read (its patron totals go into the bins) and opens `day`. */
   private startDay(day: number): void {
-    if (day < this.day) throw new Error(`financial rows out of order: gaming day ${day} after ${this.day}`);
+    if (day < this.day) throw new Error('The cage transactions are not in time order (SPEC 3.2), so the cash-in chart cannot be drawn.');
     for (const cents of this.dayTotals.values()) {
       this.patronDays++;
       if (cents > this.thresholdCents) this.over++;

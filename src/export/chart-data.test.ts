@@ -159,6 +159,13 @@ describe('ChartAccumulator on a generated small scenario (DuckDB recomputes ever
     }
   });
 
+  it('refuses cage rows out of time order (SPEC 3.2) rather than splitting a patron\'s gaming day', () => {
+    const financial = tables.get('financial')![0];
+    const late = new ChartAccumulator(scenario);
+    late.add('financial', sliceBatch(financial, 1_000, financial.length));
+    expect(() => late.add('financial', sliceBatch(financial, 0, 1_000))).toThrow('The cage transactions are not in time order (SPEC 3.2)');
+  });
+
   it('is small and JSON-serialisable: aggregates only', () => {
     const text = JSON.stringify(charts);
     expect(JSON.parse(text)).toEqual(charts);

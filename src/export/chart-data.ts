@@ -18,12 +18,11 @@ import type { TableKey } from '../generators/tables';
 import { ByteVocabulary } from './byte-vocabulary';
 import { CashInChart, type CashInDistribution } from './chart-cash-in';
 import { SlotCharts, type DenominationCoinIn, type MachineTypeHold, type SlotIntensity } from './chart-slots';
-import { columnsOf } from './integrity';
+import { columnsOf, type StringColumn } from './integrity';
 import { isoWeekOf } from './iso-week';
 
 export type { CashInBin, CashInDistribution } from './chart-cash-in';
 export type { DenominationCoinIn, MachineTypeHold, SlotIntensity } from './chart-slots';
-export { WEEKDAY_LABELS } from './chart-slots';
 
 export interface TierCount {
   readonly tier: string;
@@ -119,7 +118,7 @@ export class ChartAccumulator {
     };
   }
 
-  private addFilings(type: Parameters<ByteVocabulary['indexOf']>[0], times: Float64Array, rows: number): void {
+  private addFilings(type: StringColumn, times: Float64Array, rows: number): void {
     for (let r = 0; r < rows; r++) {
       const f = this.filingTypes.indexOf(type, r);
       if (f < 0) continue;

@@ -15,6 +15,8 @@ export const WEEKDAY_LABELS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] 
 
 /** Slot events by UTC weekday and hour (SPEC 1: property time is UTC): the intensity curve λ of SPEC 3.1. */
 export interface SlotIntensity {
+  /** Row labels: `Mon` … `Sun`. */
+  readonly weekdays: string[];
   /** events[weekday][hour], weekday 0 = Monday. */
   readonly events: number[][];
   /** Hours of the window that fall on each (weekday, hour), partial hours as fractions. */
@@ -101,7 +103,7 @@ export class SlotCharts {
     const windowHours = hoursByWeekday(this.start, this.end);
     const events = grid((w, h) => this.counts[w * 24 + h]);
     return {
-      events, windowHours, total: this.total,
+      weekdays: [...WEEKDAY_LABELS], events, windowHours, total: this.total,
       eventsPerHour: grid((w, h) => (windowHours[w][h] > 0 ? events[w][h] / windowHours[w][h] : 0)),
     };
   }

@@ -1,6 +1,6 @@
 /** SPEC 3.1's intensity curve as generated: average slot events per hour of day, one line per UTC weekday. */
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { WEEKDAY_LABELS, type SlotIntensity } from '../../../export/chart-data';
+import type { SlotIntensity } from '../../../export/chart-data';
 import { COLORS, whole } from './chart-format';
 import { ChartFigure } from './ChartFigure';
 import { CHART_TITLES } from './chart-titles';
@@ -15,9 +15,9 @@ const STYLE = [
 export function SlotIntensityChart({ data }: { data: SlotIntensity }) {
   const rows = Array.from({ length: 24 }, (_, hour) => ({
     hour,
-    ...Object.fromEntries(WEEKDAY_LABELS.map((day, w) => [day, data.windowHours[w][hour] > 0 ? data.eventsPerHour[w][hour] : null])),
+    ...Object.fromEntries(data.weekdays.map((day, w) => [day, data.windowHours[w][hour] > 0 ? data.eventsPerHour[w][hour] : null])),
   }));
-  const days = WEEKDAY_LABELS.filter((_, w) => data.windowHours[w].some((h) => h > 0));
+  const days = data.weekdays.filter((_, w) => data.windowHours[w].some((h) => h > 0));
   return (
     <ChartFigure
       testId="chart-slot-intensity"
@@ -34,7 +34,7 @@ export function SlotIntensityChart({ data }: { data: SlotIntensity }) {
           <Tooltip formatter={(v) => whole(Number(v))} labelFormatter={(h) => `${String(h).padStart(2, '0')}:00–${String(h).padStart(2, '0')}:59 UTC`} />
           <Legend verticalAlign="top" height={32} itemSorter={null} />
           {days.map((day) => {
-            const s = STYLE[WEEKDAY_LABELS.indexOf(day)];
+            const s = STYLE[data.weekdays.indexOf(day)];
             return <Line key={day} type="monotone" dataKey={day} stroke={s.color} strokeWidth={s.width} dot={false} isAnimationActive={false} />;
           })}
         </LineChart>
