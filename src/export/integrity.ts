@@ -23,7 +23,7 @@ export interface IntegrityCheck {
 }
 
 export type StringColumn = Extract<ColumnData, { type: 'string' }>;
-export type Typed<T extends ColumnData['type']> = Extract<ColumnData, { type: T }>;
+type Typed<T extends ColumnData['type']> = Extract<ColumnData, { type: T }>;
 
 /** A batch's columns by name, typed as the schema declares them. */
 export interface Columns {
