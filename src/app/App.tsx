@@ -1,5 +1,6 @@
 /** Casino Data Studio: configure a scenario, generate it in a Web Worker, download the files. */
 import { useEffect } from 'react';
+import { ChartsPanel } from './components/ChartsPanel';
 import { ExplorePanel } from './components/ExplorePanel';
 import { FilesPanel } from './components/FilesPanel';
 import { IntegrityPanel } from './components/IntegrityPanel';
@@ -44,6 +45,7 @@ export function App() {
           <IntegrityPanel />
         </div>
       </main>
+      <ChartsPanel />
       <ExplorePanel />
       <LakehousePanel />
     </div>

@@ -22,11 +22,11 @@ export interface IntegrityCheck {
   readonly detail: string;
 }
 
-type StringColumn = Extract<ColumnData, { type: 'string' }>;
+export type StringColumn = Extract<ColumnData, { type: 'string' }>;
 type Typed<T extends ColumnData['type']> = Extract<ColumnData, { type: T }>;
 
 /** A batch's columns by name, typed as the schema declares them. */
-interface Columns {
+export interface Columns {
   str(name: string): StringColumn;
   f64(name: string): Typed<'float64'>;
   date(name: string): Typed<'date'>;
@@ -34,7 +34,7 @@ interface Columns {
   time(name: string): Typed<'timestamp'>;
 }
 
-function columnsOf(key: TableKey, batch: ColumnBatch): Columns {
+export function columnsOf(key: TableKey, batch: ColumnBatch): Columns {
   const columns = SCHEMAS[key].columns;
   const get = (name: string, type: ColumnData['type']): ColumnData => {
     const column = batch.columns[columns.findIndex((c) => c.name === name)];
@@ -73,7 +73,7 @@ const hashText = (text: string) => {
 };
 
 /** The number of `P000123` at row r, or −1 for null / another shape. */
-function playerNumber(column: StringColumn, r: number): number {
+export function playerNumber(column: StringColumn, r: number): number {
   if (column.valid && column.valid[r] === 0) return -1;
   const from = column.offsets[r];
   const to = column.offsets[r + 1];

@@ -13,6 +13,7 @@ import type { TableKey } from '../generators/tables';
 import { toArrowSchema } from '../export/arrow';
 import { IntegrityCollector, type IntegrityCheck } from '../export/integrity';
 import { buildDictionary, exampleValues } from '../export/dictionary';
+import { ChartAccumulator, type ChartData } from '../export/chart-data';
 import { buildManifest, type ManifestFilings, NO_FILINGS } from '../export/manifest';
 import { memoryTarget, zipBundle } from '../export/memory-target';
 import { OPFS_RUNS_DIR } from '../export/opfs-folders';
@@ -69,6 +70,8 @@ export interface RunResult {
   readonly filings: ManifestFilings | null;
   /** SPEC 12 coherence checks computed on the rows written. */
   readonly integrity: IntegrityCheck[];
+  /** The charts' aggregates, computed on the same rows as the integrity checks (issue 6). */
+  readonly charts: ChartData;
 }
 
 export interface RunApi {
@@ -142,8 +145,10 @@ export function createRunApi(source?: ProducerSource, opfsRoot?: OpfsRoot): RunA
       previews = new Map();
       const ranges = new Map<TableKey, [number, number]>();
       const integrity = new IntegrityCollector(scenario);
+      const charts = new ChartAccumulator(scenario);
       const keep = (plan: TablePlan, chunk: ColumnBatch) => {
         integrity.add(plan.key, chunk);
+        charts.add(plan.key, chunk);
         const column = SCHEMAS[plan.key].columns.findIndex((c) => c.name === SCHEMAS[plan.key].timestampColumn);
         const times = column >= 0 ? chunk.columns[column] : null;
         if (times?.type === 'timestamp' && chunk.length > 0) {
@@ -190,6 +195,7 @@ export function createRunApi(source?: ProducerSource, opfsRoot?: OpfsRoot): RunA
         folder: sink.kind === 'memory' ? null : sink.folder,
         filings,
         integrity: integrity.result(),
+        charts: charts.result(),
         files: target.files.map((f) => ({
           key: byName.get(f.name)?.key ?? null, timeRange: f.name.includes('/') ? null : (ranges.get(byName.get(f.name)?.key as TableKey) ?? null), name: f.name, rows: byName.get(f.name)?.rows ?? 0, bytes: f.bytes, sha256: f.sha256, data: f.data,
         })),

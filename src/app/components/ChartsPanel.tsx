@@ -1,0 +1,32 @@
+/**
+ * Charts of the generated data (issue 6), drawn from the aggregates the run worker computed on the rows it wrote: shown
+ * as soon as a run is done, before any download. The charting code (recharts) loads lazily, in its own bundle, so the
+ * page's first load and the form never wait for it.
+ */
+import { lazy, Suspense } from 'react';
+import { useApp } from '../store';
+import { CHART_TITLES } from './charts/chart-titles';
+
+const ChartGrid = lazy(() => import('./charts/ChartGrid'));
+
+export function ChartsPanel() {
+  const { result, status } = useApp();
+  if (status !== 'done' || !result) return null;
+  const { charts } = result;
+  return (
+    <section className="panel charts" aria-label="Charts">
+      <div className="actions">
+        <h2>Charts</h2>
+        <span className="hint">Computed on every row written, in the run worker. UTC (the property's clock, SPEC 1).</span>
+      </div>
+      {charts.omitted.length > 0 && (
+        <ul className="chart-notes" aria-label="Charts not drawn">
+          {charts.omitted.map((o) => <li key={o.chart}>Not drawn: {CHART_TITLES[o.chart]} ({o.reason}).</li>)}
+        </ul>
+      )}
+      <Suspense fallback={<p className="chart-loading" aria-live="polite">Loading charts…</p>}>
+        <ChartGrid charts={charts} />
+      </Suspense>
+    </section>
+  );
+}
