@@ -56,7 +56,7 @@ const JSONL: Record<string, string> = {
 const DELTA: Record<string, string> = {
   'bronze_player_profile/_delta_log/00000000000000000000.json': 'fb4fc980deccd5a2b5f5aa55a59d3d42e2219481d93a365245e1510972e2379e',
   'bronze_player_profile/part-00000.parquet': '3f63c52f44bf8047f6d2f441c778ff8c3298f8d86c9b5daa5a437e7131a83db8',
-  'bronze_security_events/_delta_log/00000000000000000000.json': 'dd1546b195462db536ff3d9fe078e48f01befafc2cb0a10687a16c256bbee7ba',
+  'bronze_security_events/_delta_log/00000000000000000000.json': '4ae5652c1722863d58feeee1864020698a2ce63f07f27a70163306228e57208f',
   'bronze_security_events/part-00000.parquet': '610c2d95264317f4c1a06da134b8a169cb3c3e70e88c33957a1ba8234ad55356',
 };
 

@@ -55,8 +55,8 @@ export function footerStats(tail: Uint8Array, schema: TableSchema): DeltaStats {
   const maxValues: Record<string, StatValue> = {};
   const nullCount: Record<string, number> = {};
   columns.forEach((column, c) => {
-    if (minimum[c]) minValues[column.name] = statValue(column, minimum[c]!, 'floor');
-    if (maximum[c]) maxValues[column.name] = statValue(column, maximum[c]!, 'ceil');
+    if (minimum[c]) minValues[column.name] = statValue(column, minimum[c]!);
+    if (maximum[c]) maxValues[column.name] = statValue(column, maximum[c]!);
     nullCount[column.name] = nulls[c];
   });
   return { numRecords: intField(meta, FILE.numRows) ?? 0, minValues, maxValues, nullCount };
@@ -109,10 +109,10 @@ function compare(column: ColumnSpec, a: Uint8Array, b: Uint8Array): number {
 }
 
 /**
- * A statistic in Delta's JSON form: dates `YYYY-MM-DD`, timestamps ISO-8601 UTC in milliseconds (the precision
- * Delta readers parse), rounded outwards so the bound still holds; a minimum of -0 is 0.
+ * A statistic in Delta's JSON form: dates `YYYY-MM-DD`; timestamps ISO-8601 UTC truncated down to milliseconds,
+ * as the Delta protocol defines them (readers widen a maximum by 1 ms); -0 is 0.
  */
-function statValue(column: ColumnSpec, bytes: Uint8Array, round: 'floor' | 'ceil'): StatValue {
+function statValue(column: ColumnSpec, bytes: Uint8Array): StatValue {
   if (column.type === 'string') return decoder.decode(bytes);
   const value = numberOf(column, bytes);
   switch (column.type) {
@@ -121,7 +121,7 @@ function statValue(column: ColumnSpec, bytes: Uint8Array, round: 'floor' | 'ceil
     case 'date':
       return formatDate(value);
     case 'timestamp':
-      return new Date(Math[round](value / 1000)).toISOString();
+      return new Date(Math.floor(value / 1000)).toISOString();
     default:
       return value === 0 ? 0 : value;
   }
