@@ -3,16 +3,10 @@
  * download, each with visible marks; the charting code is loaded only then (its own bundle). Each chart's screenshot
  * and the whole page's go to test-results/e2e/ for review (the reviewed ones are kept in docs/charts/).
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
+import { fixedWindow } from './window';
 
-const WINDOW = { start: '2026-10-01', end: '2026-10-08' };
 const MACHINE_TYPES = ['Video Slots', 'Mechanical Reels', 'Video Poker', 'Progressive'];
-
-async function fixedWindow(page: Page): Promise<void> {
-  await page.getByRole('radio', { name: 'Start and end' }).check();
-  await page.getByLabel('Start (UTC)').fill(WINDOW.start);
-  await page.getByLabel('End (UTC, exclusive)').fill(WINDOW.end);
-}
 
 /** How many of the elements matching `selector` inside a chart are drawn with a non-zero width and height. */
 async function drawnMarks(chart: Locator, selector: string): Promise<number> {

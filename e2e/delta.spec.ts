@@ -10,14 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
+import { fixedWindow } from './window';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 test('Delta format with daily partitions: commits name every part file; the zip equals the CLI\'s', async ({ page }, info) => {
   await page.goto('/');
-  await page.getByRole('radio', { name: 'Start and end' }).check();
-  await page.getByLabel('Start (UTC)').fill('2026-10-01');
-  await page.getByLabel('End (UTC, exclusive)').fill('2026-10-08');
+  await fixedWindow(page);
   await page.getByLabel('Format').selectOption('delta');
   await expect(page.getByLabel('Compression')).toHaveValue('default');
   await expect(page.getByLabel('Compression').locator('option')).toHaveText(['Snappy (default)', 'Zstandard', 'None']);

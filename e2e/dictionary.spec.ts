@@ -9,14 +9,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { fixedWindow, WINDOW } from './window';
 
-const WINDOW = { start: '2026-10-01', end: '2026-10-08' };
 
 test('the data dictionary downloads equal the CLI --dictionary files; the lakehouse guide names the run\'s files', async ({ page }, info) => {
   await page.goto('/');
-  await page.getByRole('radio', { name: 'Start and end' }).check();
-  await page.getByLabel('Start (UTC)').fill(WINDOW.start);
-  await page.getByLabel('End (UTC, exclusive)').fill(WINDOW.end);
+  await fixedWindow(page);
   await page.getByLabel('Seed').fill('42');
   await page.getByRole('button', { name: 'Generate' }).click();
   await expect(page.getByRole('status')).toContainText('Done: 18,700 rows', { timeout: 120_000 });

@@ -8,18 +8,12 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { fixedWindow, WINDOW } from './window';
 
-const WINDOW = { start: '2026-10-01', end: '2026-10-08' };
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-async function fixedWindow(page: Page): Promise<void> {
-  await page.getByRole('radio', { name: 'Start and end' }).check();
-  await page.getByLabel('Start (UTC)').fill(WINDOW.start);
-  await page.getByLabel('End (UTC, exclusive)').fill(WINDOW.end);
-}
 
 test('small preset: generate, see 100 %, download the zip; it equals the CLI --zip and a shared link\'s run with 3 workers byte for byte', async ({ page }, info) => {
   await page.goto('/');
@@ -150,9 +144,7 @@ test('a worker that fails is reported with a clear message and a retry that work
 
 test('volumes that cannot back the filings (E_VOLUME) are refused before Generate, next to the volumes', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('radio', { name: 'Start and end' }).check();
-  await page.getByLabel('Start (UTC)').fill('2026-10-01');
-  await page.getByLabel('End (UTC, exclusive)').fill('2026-10-02');
+  await fixedWindow(page, '2026-10-01', '2026-10-02');
   await expect(page.getByText(/^200 compliance filings \(80 CTR, 30 SAR, 90 W-2G\) need: players ≥ [\d,]+ \(requested 1,000\)\./)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Generate' })).toBeDisabled();
   await page.getByLabel('Compliance filings rows').fill('0');

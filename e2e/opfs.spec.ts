@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test as base, type BrowserContext, type Page } from '@playwright/test';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { fixedWindow } from './window';
 
 const test = base.extend<{ context: BrowserContext; page: Page }>({
   context: async ({ launchOptions, baseURL, viewport }, use) => {
@@ -45,9 +46,7 @@ const BIG_ROWS = 450_000;
 
 async function bigRun(page: Page): Promise<void> {
   await page.goto('/');
-  await page.getByRole('radio', { name: 'Start and end' }).check();
-  await page.getByLabel('Start (UTC)').fill('2026-10-01');
-  await page.getByLabel('End (UTC, exclusive)').fill('2026-10-31');
+  await fixedWindow(page, '2026-10-01', '2026-10-31');
   for (const table of ['Table-game events', 'Players', 'Cage transactions', 'Security events', 'Compliance filings']) {
     await page.getByRole('checkbox', { name: table }).uncheck();
   }
@@ -188,9 +187,7 @@ test('a quota that runs out mid-run fails it with "Browser storage is full" and 
 
 test('a small run forced into browser storage zips from OPFS byte-identically to the CLI --zip', async ({ page }, info) => {
   await page.goto('/');
-  await page.getByRole('radio', { name: 'Start and end' }).check();
-  await page.getByLabel('Start (UTC)').fill('2026-10-01');
-  await page.getByLabel('End (UTC, exclusive)').fill('2026-10-08');
+  await fixedWindow(page);
   await page.getByLabel('Storage').selectOption('opfs');
   await expect(page.locator('#storage-plan')).toHaveText('Run of ~2 MB: files are written to browser storage (OPFS), as chosen.');
   await page.getByRole('button', { name: 'Generate' }).click();
@@ -237,9 +234,7 @@ test('a picked folder (the picker stubbed with a folder in OPFS) receives each r
       (await navigator.storage.getDirectory()).getDirectoryHandle('picked', { create: true });
   });
   await page.goto('/');
-  await page.getByRole('radio', { name: 'Start and end' }).check();
-  await page.getByLabel('Start (UTC)').fill('2026-10-01');
-  await page.getByLabel('End (UTC, exclusive)').fill('2026-10-08');
+  await fixedWindow(page);
   await page.getByLabel('Storage').selectOption('folder');
   await expect(page.getByLabel('Storage')).toHaveValue('folder');
   await expect(page.locator('#storage-plan')).toHaveText('Run of ~2 MB: files are written to a new folder inside "picked", the folder you chose.');

@@ -7,8 +7,8 @@
 import type { OutputFormat } from '../generators/scenario/types';
 import type { TableSchema } from '../generators/schema';
 
-/** The table formats the guide covers: the written ones, and Delta tables (folders with a `_delta_log`). */
-export type GuideFormat = OutputFormat | 'delta';
+/** The table formats the guide covers: every output format (a Delta table is a folder with a `_delta_log`). */
+export type GuideFormat = OutputFormat;
 
 /** Where the guide assumes the output folder was uploaded. */
 export const LAKEHOUSE_FOLDER = 'Files/casino';

@@ -4,6 +4,7 @@
  * analytics endpoint shows for it. One table, read by the app's guide and checked by a test against SCHEMAS.
  */
 import type { ColumnType, TableSchema } from '../generators/schema';
+import { DELTA_TYPES } from './delta/spark-schema';
 import { TYPE_NAMES } from './manifest';
 
 export interface LakehouseType {
@@ -18,17 +19,18 @@ export interface LakehouseType {
   readonly note: string;
 }
 
-const row = (type: ColumnType, parquet: string, spark: string, delta: string, fabricSql: string, note = ''): LakehouseType =>
-  ({ column: TYPE_NAMES[type], parquet, spark, delta, fabricSql, note });
+/** The Delta type is the one the Delta writer puts in the schema string. */
+const row = (type: ColumnType, parquet: string, spark: string, fabricSql: string, note = ''): LakehouseType =>
+  ({ column: TYPE_NAMES[type], parquet, spark, delta: DELTA_TYPES[type], fabricSql, note });
 
 export const LAKEHOUSE_TYPES: Readonly<Record<ColumnType, LakehouseType>> = {
-  string: row('string', 'BYTE_ARRAY (STRING)', 'STRING', 'string', 'varchar(8000)', 'UTF-8'),
-  int32: row('int32', 'INT32', 'INT', 'integer', 'int'),
-  int64: row('int64', 'INT64', 'BIGINT', 'long', 'bigint'),
-  float64: row('float64', 'DOUBLE', 'DOUBLE', 'double', 'float', 'money columns hold exact cents: cast to DECIMAL(18,2) before summing'),
-  bool: row('bool', 'BOOLEAN', 'BOOLEAN', 'boolean', 'bit'),
-  date: row('date', 'INT32 (DATE)', 'DATE', 'date', 'date'),
-  timestamp: row('timestamp', 'INT64 (TIMESTAMP(MICROS, UTC))', 'TIMESTAMP', 'timestamp', 'datetime2(6)', 'UTC instants; Spark shows them in the session time zone'),
+  string: row('string', 'BYTE_ARRAY (STRING)', 'STRING', 'varchar(8000)', 'UTF-8'),
+  int32: row('int32', 'INT32', 'INT', 'int'),
+  int64: row('int64', 'INT64', 'BIGINT', 'bigint'),
+  float64: row('float64', 'DOUBLE', 'DOUBLE', 'float', 'money columns hold exact cents: cast to DECIMAL(18,2) before summing'),
+  bool: row('bool', 'BOOLEAN', 'BOOLEAN', 'bit'),
+  date: row('date', 'INT32 (DATE)', 'DATE', 'date'),
+  timestamp: row('timestamp', 'INT64 (TIMESTAMP(MICROS, UTC))', 'TIMESTAMP', 'datetime2(6)', 'UTC instants; Spark shows them in the session time zone'),
 };
 
 /**

@@ -119,7 +119,7 @@ export async function writeRun(
     const files: WrittenFile[] = [];
     for (const plan of plans) {
       hooks.onTableStart?.(plan);
-      for (const file of await writeTable(scenario, plan, target, scheduler, segments !== undefined, hooks, counter)) {
+      for (const file of await writeTable({ scenario, target, scheduler, encodedInWorkers: segments !== undefined, hooks, counter }, plan)) {
         files.push(file);
         hooks.onTableDone?.(file);
       }
@@ -160,36 +160,32 @@ async function generateUnit(unit: WorkUnit, produce: GroupProducer): Promise<Pro
   return { groups: unit.groups, batches, bytes: null };
 }
 
+/** What every table of a run is written with. */
+interface RunContext {
+  readonly scenario: Scenario;
+  readonly target: OutputTarget;
+  readonly scheduler: UnitScheduler<Produced>;
+  /** Whether the files arrive encoded from the workers (segments). */
+  readonly encodedInWorkers: boolean;
+  readonly hooks: WriteHooks;
+  readonly counter: FilingCounter;
+}
+
 /** A table's files; as a Delta table, its commit after them (a log never names a file that is not complete). */
-async function writeTable(
-  scenario: Scenario,
-  plan: TablePlan,
-  target: OutputTarget,
-  scheduler: UnitScheduler<Produced>,
-  encodedInWorkers: boolean,
-  hooks: WriteHooks,
-  counter: FilingCounter,
-): Promise<WrittenFile[]> {
-  if (scenario.format !== 'delta') return writeTableFiles(scenario, plan, target, scheduler, encodedInWorkers, hooks, counter, null);
+async function writeTable(run: RunContext, plan: TablePlan): Promise<WrittenFile[]> {
+  const { scenario, target, hooks } = run;
+  if (scenario.format !== 'delta') return writeTableFiles(run, plan, null);
   const schema = SCHEMAS[plan.key];
   const column = hooks.partitioning === 'day' ? partitionColumn(schema) : null;
   const delta = new DeltaTableWriter(scenario, schema, column ? { column, description: partitionDescription(schema) } : null, hooks.part ?? 0);
-  const files = await writeTableFiles(scenario, plan, target, scheduler, encodedInWorkers, hooks, counter, delta);
+  const files = await writeTableFiles(run, plan, delta);
   const commit = delta.commit();
   const { bytes, sha256 } = await target.write(commit.name, 'deflate', [new TextEncoder().encode(commit.text)]);
   return [...files, { key: plan.key, file: commit.name, rows: 0, bytes, sha256 }];
 }
 
-async function writeTableFiles(
-  scenario: Scenario,
-  plan: TablePlan,
-  target: OutputTarget,
-  scheduler: UnitScheduler<Produced>,
-  encodedInWorkers: boolean,
-  hooks: WriteHooks,
-  counter: FilingCounter,
-  delta: DeltaTableWriter | null,
-): Promise<WrittenFile[]> {
+async function writeTableFiles(run: RunContext, plan: TablePlan, delta: DeltaTableWriter | null): Promise<WrittenFile[]> {
+  const { scenario, target, scheduler, encodedInWorkers, hooks, counter } = run;
   const schema = SCHEMAS[plan.key];
   let done = 0;
   let first = plan.groups[0]?.[0] === 0;
