@@ -2,7 +2,7 @@
  * `--format delta` (issue 6), against the built CLI: each table a Delta folder of Parquet part files and one
  * commit. The commit is parsed and checked against what independent readers see: the protocol; the schema string
  * against the Arrow schema and the types DuckDB reads from each Parquet file; and every `add` (file present, its
- * size, its statistics) against the rows DuckDB reads. Also: partitions, shards, worker counts and the zip.
+ * size, its statistics) against the file's own footer (DuckDB's parquet_metadata) and the rows DuckDB reads. Also: partitions, shards, worker counts and the zip.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -97,6 +97,14 @@ async function actualStats(file: string, schema: TableSchema) {
   return { n: Number(row.n), column: (i: number) => ({ count: Number(row[`c${i}`]), lo: row[`lo${i}`], hi: row[`hi${i}`] }) };
 }
 
+/** What the file's own footer says per column (DuckDB's reader of Parquet metadata), combined over row groups. */
+async function footerFigures(file: string) {
+  const [{ n }] = await rows(`SELECT num_rows AS n FROM parquet_file_metadata('${file}')`);
+  const columns = await rows(`SELECT path_in_schema AS c, sum(stats_null_count) AS nulls, min(stats_min_value) AS lo, max(stats_max_value) AS hi,
+    min(TRY_CAST(stats_min_value AS DOUBLE)) AS nlo, max(TRY_CAST(stats_max_value AS DOUBLE)) AS nhi FROM parquet_metadata('${file}') GROUP BY path_in_schema`);
+  return { rows: Number(n), column: new Map(columns.map((r) => [String(r.c), r])) };
+}
+
 const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 /** Every add of a table: the file is there with its size, and its statistics bound (or equal) DuckDB's figures. */
@@ -109,7 +117,9 @@ async function checkAdds(dir: string, schema: TableSchema, list: Add[], partitio
     expect(add.dataChange, where).toBe(true);
     const stats = JSON.parse(add.stats) as Stats;
     const actual = await actualStats(file, schema);
+    const footer = await footerFigures(file);
     expect(stats.numRecords, where).toBe(actual.n);
+    expect(stats.numRecords, where).toBe(footer.rows);
     total += actual.n;
     if (partition) {
       const value = add.partitionValues[partition];
@@ -122,6 +132,12 @@ async function checkAdds(dir: string, schema: TableSchema, list: Add[], partitio
       const { count, lo, hi } = actual.column(i);
       const label = `${where} ${c.name}`;
       expect(stats.nullCount[c.name], label).toBe(actual.n - count);
+      // A file without rows has no row groups, so no column chunk statistics: no nulls, no bounds.
+      const own = footer.column.get(c.name) ?? { nulls: 0, lo: null, hi: null, nlo: null, nhi: null };
+      expect(stats.nullCount[c.name], `${label} (footer)`).toBe(Number(own.nulls));
+      // The footer's own bounds: strings and dates as the footer holds them (truncated strings too), numbers by value.
+      if (c.type === 'string' || c.type === 'date') expect([stats.minValues[c.name], stats.maxValues[c.name]], `${label} (footer)`).toEqual([own.lo ?? undefined, own.hi ?? undefined]);
+      if (c.type === 'int32' || c.type === 'int64' || c.type === 'float64') expect([stats.minValues[c.name], stats.maxValues[c.name]], `${label} (footer)`).toEqual([own.nlo, own.nhi].map((v) => (v === null ? undefined : Number(v) + 0))); // + 0: the footer's -0 minimum is 0
       if (count === 0) {
         expect(stats.minValues[c.name], label).toBeUndefined();
         expect(stats.maxValues[c.name], label).toBeUndefined();
