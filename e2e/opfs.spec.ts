@@ -2,7 +2,8 @@
  * Large runs in browser storage (issue 5): a file over 200 MB streamed into OPFS by the run worker, downloaded
  * through the page and read back with DuckDB; Cancel mid-run and "Clear stored files" leave nothing in OPFS; a
  * quota too small for the estimate refuses to start; a quota that runs out mid-run fails it with a clear message
- * and removes its files; a run forced into OPFS zips byte-identically to the CLI --zip, a new run replaces the
+ * and removes its files; a run forced into OPFS zips byte-identically to the CLI --zip (also as Delta tables, whose
+ * folders nest in the run folder), a new run replaces the
  * stored files of the last one, and files left by a closed session are removed when the app opens again. A folder
  * picker that rejects (headless) changes nothing; a picked folder (the picker stubbed) gets each run in a new folder.
  *
@@ -183,6 +184,27 @@ test('a quota that runs out mid-run fails it with "Browser storage is full" and 
   expect(await usage(page)).toBeLessThan(1_000_000);
   // The plan, drawn again with the smaller quota, now refuses the run before it starts.
   await expect(page.getByRole('alert').filter({ hasText: 'Not enough browser storage for this run' })).toContainText('only 40 MB is free');
+});
+
+test('Delta tables in browser storage: a folder per table in the run folder, and the zip equals the CLI --format delta --zip', async ({ page }, info) => {
+  await page.goto('/');
+  await fixedWindow(page);
+  await page.getByLabel('Format').selectOption('delta');
+  await page.getByLabel('Storage').selectOption('opfs');
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(page.getByRole('status')).toContainText('Done: 18,700 rows', { timeout: 120_000 });
+  const [run] = await storedRuns(page);
+  expect(run.files).toMatchObject({ bronze_slot_telemetry: -1, bronze_compliance: -1 }); // folders
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download all (.zip)' }).click()]);
+  const zipPath = info.outputPath('opfs-delta.zip');
+  await download.saveAs(zipPath);
+  const dir = mkdtempSync(join(tmpdir(), 'cds-e2e-opfs-delta-'));
+  try {
+    execFileSync(process.execPath, ['dist-cli/main.mjs', '--preset', 'small', '--start', '2026-10-01', '--end', '2026-10-08', '--seed', '42', '--format', 'delta', '--zip', '-o', dir], { stdio: 'pipe' });
+    expect(await sha256File(zipPath)).toBe(await sha256File(join(dir, readdirSync(dir)[0])));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a small run forced into browser storage zips from OPFS byte-identically to the CLI --zip', async ({ page }, info) => {
