@@ -64,12 +64,15 @@ export function summary(files: readonly WrittenFile[], dir: string, filings: str
  * Progress on stderr: on a TTY one line rewritten at most 10×/s; otherwise a line at 25, 50,
  * 75 and 100 %.
  */
+/** Where progress goes: a TTY gets one updating line. */
+export type ProgressStream = Pick<NodeJS.WriteStream, 'write'> & { readonly isTTY?: boolean };
+
 export class ProgressReporter {
   private lastDraw = 0;
   private lastQuarter = 0;
   private startedAt = 0;
 
-  constructor(private readonly out: NodeJS.WriteStream, private readonly now: () => number) {}
+  constructor(private readonly out: ProgressStream, private readonly now: () => number) {}
 
   start(): void {
     this.lastDraw = 0;
