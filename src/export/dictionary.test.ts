@@ -16,30 +16,7 @@ import { DictionaryCollector } from './dictionary-hooks';
 import { TYPE_NAMES } from './manifest';
 import { memoryTarget } from './memory-target';
 import { writeRun } from './write-run';
-
-/** RFC 4180: fields split on commas, quoted fields with doubled quotes, CRLF row ends (required after every row). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    let field = '';
-    if (text[i] === '"') {
-      for (i++; !(text[i] === '"' && text[i + 1] !== '"'); i++) field += text[i] === '"' ? text[++i] : text[i];
-      i++;
-    } else {
-      while (i < text.length && text[i] !== ',' && text[i] !== '\r') field += text[i++];
-    }
-    row.push(field);
-    if (text[i] === ',') i++;
-    else if (text.startsWith('\r\n', i)) {
-      rows.push(row);
-      row = [];
-      i += 2;
-    } else throw new Error(`bad CSV at ${i}`);
-  }
-  return rows;
-}
+import { parseCsv } from '../testing/parse-csv';
 
 const scenarioResult = resolveScenario({
   preset: 'small', counts: { slots: 70_000 }, format: 'csv', start: '2026-10-01', end: '2026-10-08', seed: 42, today: 0,
