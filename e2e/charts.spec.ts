@@ -34,7 +34,9 @@ test('small preset: the six charts are drawn from the run before any download, w
   await expect(page.getByRole('status')).toContainText('Done: 18,700 rows', { timeout: 120_000 });
 
   const panel = page.getByRole('region', { name: 'Charts' });
-  await expect(panel).toBeVisible();
+  // The run's status links to the charts, which sit below the fold on a laptop screen.
+  await page.getByRole('link', { name: 'See the charts' }).click();
+  await expect(panel).toBeInViewport();
   const figure = (testId: string, name: string) => {
     const chart = panel.getByTestId(testId);
     return { chart, named: panel.getByRole('figure', { name }) };

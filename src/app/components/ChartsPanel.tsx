@@ -14,7 +14,7 @@ export function ChartsPanel() {
   if (status !== 'done' || !result) return null;
   const { charts } = result;
   return (
-    <section className="panel charts" aria-label="Charts">
+    <section className="panel charts" id="charts" aria-label="Charts">
       <div className="actions">
         <h2>Charts</h2>
         <span className="hint">Computed on every row written, in the run worker. UTC (the property's clock, SPEC 1).</span>

@@ -41,6 +41,7 @@ export function RunPanel() {
           {status === 'done' && `Done: ${count(total)} rows in ${seconds((finishedAt - startedAt) / 1000)}.`}
           {status === 'cancelled' && message}
         </span>
+        {status === 'done' && <a href="#charts" className="jump">See the charts</a>}
       </div>
       {scenario && storagePlan && <p className="storage-plan" id="storage-plan">{storagePlan.summary}</p>}
       {scenario && storagePlan?.blocked && <p className="error" role="alert">{storagePlan.blocked}</p>}
