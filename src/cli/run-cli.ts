@@ -34,14 +34,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const invalid = (messages: readonly string[]) => reject(io, messages);
   if (args.kind === 'error') return invalid(args.errors);
+  // The wall clock is read here only, to fill the default window (SPEC 2.2).
+  const today = Math.floor(Date.now() / 86_400_000) * DAY_US;
+  // Validation comes first (SPEC 15), also with no table selected: `--seed -5` alone is an error, not "No data".
+  const result = resolveScenario({ ...args.input, today });
+  if (!result.ok) return invalid(result.errors.map((e) => e.message));
   if (args.nothingSelected) {
     io.stdout.write('No data generated. Use --all or specify data types to generate.\nRun with --help to see the options.\n');
     return 0;
   }
-  // The wall clock is read here only, to fill the default window (SPEC 2.2).
-  const today = Math.floor(Date.now() / 86_400_000) * DAY_US;
-  const result = resolveScenario({ ...args.input, today });
-  if (!result.ok) return invalid(result.errors.map((e) => e.message));
   const scenario = result.scenario;
   const plans = args.shard ? shardPlans(planTables(scenario), args.shard.index, args.shard.count) : planTables(scenario);
   const dir = resolve(args.output);
