@@ -38,6 +38,9 @@ interface Fault {
   readonly last?: boolean;
 }
 
+/** A fault before its group is known. */
+type Planted = Omit<Fault, 'group'>;
+
 const LONGS = FLAGS.map((f) => f.long);
 const VALUE_LONGS = FLAGS.filter((f) => f.value).map((f) => f.long);
 const SWITCH_LONGS = FLAGS.filter((f) => !f.value && f.long !== '--help').map((f) => f.long);
@@ -59,7 +62,7 @@ const spelled = (long: string, value: string): fc.Arbitrary<string[]> => {
 };
 
 /** argparse reads a token with a space as a positional, so `--seed=1 2` is a stray argument, not a bad seed. */
-const valueFault = (kind: string, long: string, values: fc.Arbitrary<string | number>, expect: RegExp): fc.Arbitrary<Fault> =>
+const valueFault = (kind: string, long: string, values: fc.Arbitrary<string | number>, expect: RegExp): fc.Arbitrary<Planted> =>
   values.map(String).chain((v) =>
     spelled(long, v).map((tokens) =>
       tokens.length === 1 && tokens[0].includes(' ') && tokens[0].startsWith('-')
@@ -68,34 +71,34 @@ const valueFault = (kind: string, long: string, values: fc.Arbitrary<string | nu
     ),
   );
 
-const unknownLong: fc.Arbitrary<Fault> = fc
+const unknownLong: fc.Arbitrary<Planted> = fc
   .oneof(fc.stringMatching(/^--[a-z][a-z-]{1,12}$/), fc.string({ minLength: 1, maxLength: 10 }).map((s) => `--${s}`), overlongText.map((s) => `--${s}`))
   .filter((t) => !t.includes('=') && !t.includes(' ') && t !== '--' && LONGS.filter((l) => l.startsWith(t)).length === 0)
   .map((t) => ({ kind: 'unknown option', tokens: [t], expect: /^unknown option / }));
 
-const ambiguous: fc.Arbitrary<Fault> = fc.constantFrom(...AMBIGUOUS).map((p) => ({ kind: 'ambiguous option', tokens: [p, '1'], expect: /is ambiguous \(/ }));
+const ambiguous: fc.Arbitrary<Planted> = fc.constantFrom(...AMBIGUOUS).map((p) => ({ kind: 'ambiguous option', tokens: [p, '1'], expect: /is ambiguous \(/ }));
 
-const unknownShort: fc.Arbitrary<Fault> = fc
+const unknownShort: fc.Arbitrary<Planted> = fc
   .constantFrom(...'bceghijklmnpqrtuvwxyzABCDEFGIJKLMNOPQRSTUVWXYZ!@#%^&*_'.split(''))
   .filter((c) => !FLAGS.some((f) => f.short === `-${c}`) && c !== 'h')
   .map((c) => ({ kind: 'unknown short option', tokens: [`-${c}`], expect: /^unknown option -/ }));
 
-const missingValue: fc.Arbitrary<Fault> = fc.constantFrom(...VALUE_LONGS).map((l) => ({ kind: 'missing value', tokens: [l], expect: /needs a value$/, last: true }));
+const missingValue: fc.Arbitrary<Planted> = fc.constantFrom(...VALUE_LONGS).map((l) => ({ kind: 'missing value', tokens: [l], expect: /needs a value$/, last: true }));
 
-const switchWithValue: fc.Arbitrary<Fault> = fc
+const switchWithValue: fc.Arbitrary<Planted> = fc
   .tuple(fc.constantFrom(...SWITCH_LONGS), fc.constantFrom('1', 'yes', '', 'x'.repeat(50)))
   .map(([l, v]) => ({ kind: 'switch given a value', tokens: [`${l}=${v}`], expect: /does not take a value$/ }));
 
-const positional: fc.Arbitrary<Fault> = fc
+const positional: fc.Arbitrary<Planted> = fc
   .oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }), overlongText)
   .filter((t) => !t.startsWith('-') || t === '-')
   .map((t) => ({ kind: 'stray argument', tokens: [t], expect: /^unknown option / }));
 
-const countFault: fc.Arbitrary<Fault> = fc.constantFrom(...TABLE_KEYS).chain((table) =>
+const countFault: fc.Arbitrary<Planted> = fc.constantFrom(...TABLE_KEYS).chain((table) =>
   valueFault(`bad --${table}`, `--${table}`, badWholeNumber(0, COUNT_MAX[table]), new RegExp(`^--${table} must be a whole number`)),
 );
 
-const fixedFault = (kind: string, tokens: string[], expect: RegExp): fc.Arbitrary<Fault> => fc.constant({ kind, tokens, expect });
+const fixedFault = (kind: string, tokens: string[], expect: RegExp): fc.Arbitrary<Planted> => fc.constant({ kind, tokens, expect });
 
 /** The flags a fault sets, as one group: the window's, the output's, the counts', or the flag itself. */
 function groupOf(kind: string): string {
