@@ -75,8 +75,16 @@ export const FLAGS: readonly FlagSpec[] = [
     value: 'K/N',
     help: 'write only shard K of N (0 <= K < N) as part files <table>-part-<K>; the N shards together are the single run (default: none)',
   },
+  {
+    long: '--from-manifest',
+    value: 'FILE',
+    help: 'generate again the run a manifest.json describes, byte for byte (same engine version only); only -o and --workers can be given with it (default: none)',
+  },
   { long: '--help', short: '-h', help: 'show this help message and exit' },
 ];
+
+/** The flags that can be given with --from-manifest: where to write and how many threads (never the output). */
+const WITH_MANIFEST = ['--output', '--workers', '--from-manifest'];
 
 /** `<field>` names in scenario messages: the CLI flags (SPEC 15). */
 export const CLI_LABELS: Readonly<Record<ScenarioField, string>> = {
@@ -110,6 +118,7 @@ export type CliArgs =
       partitioning: 'none' | 'day';
       nothingSelected: boolean;
     }
+  | { kind: 'manifest'; path: string; output: string; workers: number | null }
   | { kind: 'error'; errors: string[] };
 
 /** What the scan collected: last value per value flag, switches seen, and argument errors. */
@@ -256,6 +265,18 @@ function readWorkers(raw: string | undefined, errors: string[]): number | null {
   return null;
 }
 
+/** `--from-manifest FILE`: the manifest holds the scenario and output options, so other flags would contradict it. */
+function readFromManifest(scan: Scan): string | null {
+  const path = scan.values.get('--from-manifest');
+  if (path === undefined) return null;
+  const others = [...scan.values.keys(), ...scan.switches].filter((f) => !WITH_MANIFEST.includes(f));
+  if (others.length > 0) {
+    scan.errors.push(`--from-manifest takes the scenario and output options from the manifest: only -o/--output and --workers can be given with it (got ${others.join(', ')})`);
+  }
+  if (path.trim() === '') scan.errors.push('--from-manifest needs the path of a manifest.json (got "")');
+  return path;
+}
+
 /**
  * Parses CLI arguments (SPEC 14) into raw scenario input; validation is `resolveScenario(result.input)`.
  * `env.CDS_PII_SECRET`, when set and non-empty, makes `pii_key` = secret. `today` (UTC midnight, µs) is copied
@@ -274,7 +295,9 @@ export function parseCliArgs(
   const partitioning = readPartitioning(scan.values.get('--partition-by'), scan.errors);
   // A shard has only its own rows: the dictionary's row counts and first-chunk examples are the whole run's.
   if (shard && scan.switches.has('--dictionary')) scan.errors.push('--dictionary describes a whole run and cannot be combined with --shard');
+  const manifest = readFromManifest(scan);
   if (scan.errors.length > 0) return { kind: 'error', errors: scan.errors };
+  if (manifest !== null) return { kind: 'manifest', path: manifest, output: scan.values.get('--output') ?? DEFAULT_OUTPUT, workers };
   const value = (long: string): RawValue => scan.values.get(long);
   const counts: Partial<Record<TableKey, RawValue>> = {};
   for (const table of TABLE_KEYS) {

@@ -118,6 +118,11 @@ export function parseScenarioJson(text: string): ScenarioResult {
   } catch {
     return fail([malformed('the scenario is not valid JSON')]);
   }
+  return parseScenarioRecord(data);
+}
+
+/** Parses a scenario already read from JSON (e.g. the manifest's `scenario`); errors as in parseScenarioJson. */
+export function parseScenarioRecord(data: unknown): ScenarioResult {
   if (!isObject(data)) return fail([malformed('the scenario must be a JSON object')]);
   const got = data.spec_version;
   const version = versionError(typeof got === 'number' || got === undefined ? got?.toString() : JSON.stringify(got), 'this scenario was written');
