@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { unzipSync as unzip } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeFailures, judgeCases, sampleCases } from '../testing/property-cases';
 import { recordTally } from '../testing/robustness';
@@ -93,7 +94,6 @@ function readManifestFromZip(dir: string): string {
   return path;
 }
 
-import { unzipSync as unzip } from 'fflate';
 
 type Json = Record<string, unknown>;
 interface Tampered {

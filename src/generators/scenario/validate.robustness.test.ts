@@ -14,6 +14,7 @@ import { COUNT_MAX } from './counts';
 import type { ScenarioErrorCode } from './errors';
 import { DAY_US, HOUR_US, MAX_INSTANT_US, formatInstant, parseInstantText } from './instant';
 import { JURISDICTION_IDS } from './jurisdictions';
+import { formatCount } from './messages';
 import { PRESET_NAMES } from './presets';
 import { parseScenarioJson, parseScenarioQuery, serializeScenarioJson, serializeScenarioQuery } from './serialize';
 import { COMPRESSIONS, FORMATS, PII_KEYS, PII_MODES } from './types';
@@ -217,7 +218,7 @@ describe('issue 7: invalid scenarios are rejected with SPEC 15 messages', () => 
       tried: results.tried,
       ok: results.ok,
       failures: results.failures.length,
-      figures: `${results.tried} invalid scenarios (${planted} planted faults), ${results.ok} clear rejections, ${results.crashes} crashes`,
+      figures: `${results.tried} invalid scenarios (${formatCount(planted)} planted faults), ${results.ok} clear rejections, ${results.crashes} crashes`,
     });
     expect(describeFailures(results)).toEqual([]);
     // Every kind of fault was tried.
