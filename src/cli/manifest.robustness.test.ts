@@ -234,6 +234,9 @@ describe('issue 7: manifests from other versions or tampered are refused, nothin
     });
     expect((await cli(['--from-manifest', join(ROOT, 'nope.json'), '-o', join(ROOT, 'x')])).stderr).toMatch(/^error: cannot read the manifest .+ \(no such file\)\n$/);
     expect((await cli(['--from-manifest', ROOT, '-o', join(ROOT, 'x')])).stderr).toMatch(/^error: cannot read the manifest .+ \(a folder\)\n$/);
+    // A long path keeps its end, where the file name is.
+    const deep = join(ROOT, 'a-folder-with-a-long-name-that-goes-on-and-on', 'manifest.json');
+    expect((await cli(['--from-manifest', deep, '-o', join(ROOT, 'x')])).stderr).toBe(`error: cannot read the manifest …${deep.slice(-39)} (no such file)\n`);
     expect(existsSync(join(ROOT, 'x'))).toBe(false);
   });
 });

@@ -65,10 +65,10 @@ interface RunOptions {
   readonly expected: { readonly name: string; readonly files: readonly ManifestFile[] } | null;
 }
 
-/** A path in a message: its last 40 characters, where the file name is, after `…` when longer. */
+/** A path in a message: `…` and its last 39 characters (where the file name is) when longer than 40. */
 function describePath(path: string): string {
   const chars = Array.from(path);
-  return chars.length > 40 ? `…${shortenValue(chars.slice(-40).join(''))}` : shortenValue(path);
+  return chars.length > 40 ? `…${shortenValue(chars.slice(-39).join(''))}` : shortenValue(path);
 }
 
 /** A manifest is a few MB even for a partitioned run: a larger file is not one, and is not read into memory. */
