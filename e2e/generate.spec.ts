@@ -126,6 +126,9 @@ test('a tampered or foreign link is explained, and the default scenario is shown
   const banner = page.getByRole('alert').filter({ hasText: 'This link does not describe a scenario' });
   await expect(banner).toBeVisible();
   await expect(banner).toContainText('spec_version');
+  // Another spec version is explained as such, alone: its other fields may mean something else there.
+  await expect(banner).toContainText('this link was made by spec version 2 (spec_version=2); this version of Casino Data Studio reads spec version 1 only');
+  await expect(banner).not.toContainText('seed must be');
   await expect(page.getByLabel('Preset')).toHaveValue('small');
   await expect(page.getByRole('button', { name: 'Generate' })).toBeEnabled();
 });

@@ -132,8 +132,17 @@ describe('SPEC 15 E_ARG messages', () => {
   it('ambiguous prefixes list the candidates in flag-table order', () => {
     expect(argErrors(['--s', '5'])).toEqual(['option --s is ambiguous (--seed, --slots, --security, --start, --shard)']);
     expect(argErrors(['--c=1'])).toEqual(['option --c is ambiguous (--compliance, --compression)']);
-    expect(argErrors(['--f', 'csv'])).toEqual(['option --f is ambiguous (--format, --financial)']);
+    expect(argErrors(['--f', 'csv'])).toEqual(['option --f is ambiguous (--format, --financial, --from-manifest)']);
     expect(argErrors(['--a'])).toEqual(['option --a is ambiguous (--all, --as-of)']);
+  });
+
+  it('--from-manifest takes only -o and --workers beside it (issue 7)', () => {
+    expect(parseCliArgs(['--from', 'm.json', '-o', 'out', '--workers', '2'])).toEqual({ kind: 'manifest', path: 'm.json', output: 'out', workers: 2 });
+    expect(parseCliArgs(['--from-manifest=m.json'])).toEqual({ kind: 'manifest', path: 'm.json', output: './output', workers: null });
+    expect(argErrors(['--from-manifest', 'm.json', '-a', '-d7'])).toEqual([
+      '--from-manifest takes the scenario and output options from the manifest: only -o/--output and --workers can be given with it (got --days, --all)',
+    ]);
+    expect(argErrors(['--from-manifest='])).toEqual(['--from-manifest needs the path of a manifest.json (got "")']);
   });
 
   it('unknown options and stray arguments', () => {

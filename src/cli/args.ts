@@ -6,7 +6,7 @@
  */
 import { TABLE_KEYS, type TableKey } from '../generators/tables';
 import type { RawValue, ScenarioField, ScenarioInput } from '../generators/scenario';
-import { ALL_PRESET } from '../generators/scenario';
+import { ALL_PRESET, describeValue, shortenValue } from '../generators/scenario';
 
 interface FlagSpec {
   long: string;
@@ -75,8 +75,16 @@ export const FLAGS: readonly FlagSpec[] = [
     value: 'K/N',
     help: 'write only shard K of N (0 <= K < N) as part files <table>-part-<K>; the N shards together are the single run (default: none)',
   },
+  {
+    long: '--from-manifest',
+    value: 'FILE',
+    help: 'generate again the run a manifest.json describes, byte for byte (same engine version only); only -o and --workers can be given with it (default: none)',
+  },
   { long: '--help', short: '-h', help: 'show this help message and exit' },
 ];
+
+/** The flags that can be given with --from-manifest: where to write and how many threads (never the output). */
+const WITH_MANIFEST = ['--output', '--workers', '--from-manifest'];
 
 /** `<field>` names in scenario messages: the CLI flags (SPEC 15). */
 export const CLI_LABELS: Readonly<Record<ScenarioField, string>> = {
@@ -110,6 +118,7 @@ export type CliArgs =
       partitioning: 'none' | 'day';
       nothingSelected: boolean;
     }
+  | { kind: 'manifest'; path: string; output: string; workers: number | null }
   | { kind: 'error'; errors: string[] };
 
 /** What the scan collected: last value per value flag, switches seen, and argument errors. */
@@ -134,10 +143,10 @@ function findLong(name: string, scan: Scan): FlagSpec | null {
   const candidates = name.length > 2 ? FLAGS.filter((f) => f.long.startsWith(name)) : [];
   if (candidates.length === 1) return candidates[0];
   if (candidates.length > 1) {
-    scan.errors.push(`option ${name} is ambiguous (${candidates.map((f) => f.long).join(', ')})`);
+    scan.errors.push(`option ${shortenValue(name)} is ambiguous (${candidates.map((f) => f.long).join(', ')})`);
     scan.blocksHelp = true;
   } else {
-    scan.errors.push(`unknown option ${name}`);
+    scan.errors.push(`unknown option ${shortenValue(name)}`);
   }
   return null;
 }
@@ -145,7 +154,7 @@ function findLong(name: string, scan: Scan): FlagSpec | null {
 /** Applies one flag; returns how many following tokens it consumed (0 or 1). */
 function applyFlag(flag: FlagSpec, written: string, attached: string | undefined, next: string | undefined, scan: Scan): number {
   if (!flag.value) {
-    if (attached !== undefined) fatal(scan, `option ${written} does not take a value`);
+    if (attached !== undefined) fatal(scan, `option ${shortenValue(written)} does not take a value`);
     else if (flag.long === '--help') scan.help = true;
     else scan.switches.add(flag.long);
     return 0;
@@ -155,7 +164,7 @@ function applyFlag(flag: FlagSpec, written: string, attached: string | undefined
     return 0;
   }
   if (next === undefined || next === '--' || looksLikeOption(next)) {
-    fatal(scan, `option ${written} needs a value`);
+    fatal(scan, `option ${shortenValue(written)} needs a value`);
     return 0;
   }
   scan.values.set(flag.long, next);
@@ -174,7 +183,7 @@ function scanShort(token: string, next: string | undefined, scan: Scan): number 
     const flag = FLAGS.find((f) => f.short === `-${rest[0]}`);
     if (!flag) {
       const whole = rest === token.slice(1);
-      scan.errors.push(`unknown option ${whole ? token : `-${rest[0]}`}`);
+      scan.errors.push(`unknown option ${shortenValue(whole ? token : `-${rest[0]}`)}`);
       return whole ? skipValue(next) : 0;
     }
     const tail = rest.slice(1);
@@ -198,11 +207,11 @@ function scanArgs(argv: readonly string[]): Scan {
   for (let i = 0; i < argv.length; i += 1) {
     const token = argv[i];
     if (token === '--') {
-      for (const extra of argv.slice(i + 1)) scan.errors.push(`unknown option ${extra}`);
+      for (const extra of argv.slice(i + 1)) scan.errors.push(`unknown option ${describeValue(extra)}`);
       break;
     }
     if (!looksLikeOption(token)) {
-      scan.errors.push(`unknown option ${token}`);
+      scan.errors.push(`unknown option ${describeValue(token)}`);
     } else if (token.startsWith('--')) {
       const cut = token.indexOf('=');
       const name = cut < 0 ? token : token.slice(0, cut);
@@ -231,7 +240,7 @@ function readShard(raw: string | undefined, zip: boolean, errors: string[]): Sha
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
   if (!(count >= 1 && count <= MAX_SHARDS && index >= 0 && index < count)) {
-    errors.push(`--shard must be K/N with whole numbers 0 <= K < N <= ${MAX_SHARDS.toLocaleString('en-US')} (got ${raw === '' ? '""' : raw})`);
+    errors.push(`--shard must be K/N with whole numbers 0 <= K < N <= ${MAX_SHARDS.toLocaleString('en-US')} (got ${describeValue(raw)})`);
     return null;
   }
   if (zip) {
@@ -243,7 +252,7 @@ function readShard(raw: string | undefined, zip: boolean, errors: string[]): Sha
 
 function readPartitioning(raw: string | undefined, errors: string[]): 'none' | 'day' {
   if (raw === undefined || raw === 'none' || raw === 'day') return raw ?? 'none';
-  errors.push(`unknown partitioning "${raw}": use none or day`);
+  errors.push(`unknown partitioning "${shortenValue(raw)}": use none or day`);
   return 'none';
 }
 
@@ -252,8 +261,20 @@ function readWorkers(raw: string | undefined, errors: string[]): number | null {
   const text = raw.trim();
   const n = /^\+?\d+$/.test(text) ? Number(text) : NaN;
   if (Number.isSafeInteger(n) && n >= 1) return n;
-  errors.push(`--workers must be a whole number of at least 1 (got ${text === '' ? '""' : raw})`);
+  errors.push(`--workers must be a whole number of at least 1 (got ${describeValue(raw)})`);
   return null;
+}
+
+/** `--from-manifest FILE`: the manifest holds the scenario and output options, so other flags would contradict it. */
+function readFromManifest(scan: Scan): string | null {
+  const path = scan.values.get('--from-manifest');
+  if (path === undefined) return null;
+  const others = [...scan.values.keys(), ...scan.switches].filter((f) => !WITH_MANIFEST.includes(f));
+  if (others.length > 0) {
+    scan.errors.push(`--from-manifest takes the scenario and output options from the manifest: only -o/--output and --workers can be given with it (got ${others.join(', ')})`);
+  }
+  if (path.trim() === '') scan.errors.push('--from-manifest needs the path of a manifest.json (got "")');
+  return path;
 }
 
 /**
@@ -274,7 +295,9 @@ export function parseCliArgs(
   const partitioning = readPartitioning(scan.values.get('--partition-by'), scan.errors);
   // A shard has only its own rows: the dictionary's row counts and first-chunk examples are the whole run's.
   if (shard && scan.switches.has('--dictionary')) scan.errors.push('--dictionary describes a whole run and cannot be combined with --shard');
+  const manifest = readFromManifest(scan);
   if (scan.errors.length > 0) return { kind: 'error', errors: scan.errors };
+  if (manifest !== null) return { kind: 'manifest', path: manifest, output: scan.values.get('--output') ?? DEFAULT_OUTPUT, workers };
   const value = (long: string): RawValue => scan.values.get(long);
   const counts: Partial<Record<TableKey, RawValue>> = {};
   for (const table of TABLE_KEYS) {

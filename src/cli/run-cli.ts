@@ -3,18 +3,24 @@
  * 2 invalid input (nothing written), 1 runtime failure, 130 interrupted. main.ts runs it on the process; tests run
  * it in-process with their own streams and environment.
  */
+import { readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { planTables, shardPlans } from '../generators/engine';
 import { filingsLine } from '../export/filing-counts';
-import type { ManifestFilings } from '../export/manifest';
+import { MANIFEST_FILE, type ManifestFile, type ManifestFilings } from '../export/manifest';
+import { readManifest } from '../export/manifest-read';
+import type { Partitioning } from '../export/partition';
+import { zipFileName } from '../export/zip';
+import { MESSAGES, shortenValue } from '../generators/scenario/messages';
+import type { Scenario } from '../generators/scenario/types';
 import { resolveScenario } from '../generators/scenario/validate';
 import { DAY_US } from '../generators/time/units';
-import { USAGE, parseCliArgs } from './args';
+import { USAGE, parseCliArgs, type Shard } from './args';
 import { DictionaryCollector } from '../export/dictionary-hooks';
 import { ProgressReporter, header, type ProgressStream, megabytes, summary, tableSaved, tableStart } from './console-report';
 import { segmentsOf, WorkerPool } from './pool';
-import { CancelledError, writeTables, type BundleStats } from './write-files';
+import { CancelledError, writeTables, type BundleStats, type WrittenFile } from './write-files';
 
 /** Where the CLI reads and writes: the process's, or a test's. */
 export interface CliIo {
@@ -34,15 +40,63 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const invalid = (messages: readonly string[]) => reject(io, messages);
   if (args.kind === 'error') return invalid(args.errors);
+  if (args.kind === 'manifest') return runFromManifest(args, io);
+  // The wall clock is read here only, to fill the default window (SPEC 2.2).
+  const today = Math.floor(Date.now() / 86_400_000) * DAY_US;
+  // Validation comes first (SPEC 15), also with no table selected: `--seed -5` alone is an error, not "No data".
+  const result = resolveScenario({ ...args.input, today });
+  if (!result.ok) return invalid(result.errors.map((e) => e.message));
   if (args.nothingSelected) {
     io.stdout.write('No data generated. Use --all or specify data types to generate.\nRun with --help to see the options.\n');
     return 0;
   }
-  // The wall clock is read here only, to fill the default window (SPEC 2.2).
-  const today = Math.floor(Date.now() / 86_400_000) * DAY_US;
-  const result = resolveScenario({ ...args.input, today });
-  if (!result.ok) return invalid(result.errors.map((e) => e.message));
-  const scenario = result.scenario;
+  const { output, workers, shard, partitioning, dictionary } = args;
+  return generate(io, result.scenario, { output, workers, shard, partitioning, dictionary, expected: null });
+}
+
+/** How a validated scenario is written. */
+interface RunOptions {
+  readonly output: string;
+  readonly workers: number | null;
+  readonly shard: Shard | null;
+  readonly partitioning: Partitioning;
+  readonly dictionary: boolean;
+  /** With --from-manifest: the files its manifest lists, which the new ones must equal. */
+  readonly expected: { readonly name: string; readonly files: readonly ManifestFile[] } | null;
+}
+
+/** A path in a message: `…` and its last 39 characters (where the file name is) when longer than 40. */
+function describePath(path: string): string {
+  const chars = Array.from(path);
+  return chars.length > 40 ? `…${shortenValue(chars.slice(-39).join(''))}` : shortenValue(path);
+}
+
+/** A manifest is a few MB even for a partitioned run: a larger file is not one, and is not read into memory. */
+const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+
+/** `--from-manifest FILE` (issue 7): the manifest's run, refused (exit 2) when it cannot be reproduced here. */
+async function runFromManifest(args: { path: string; output: string; workers: number | null }, io: CliIo): Promise<number> {
+  const name = describePath(args.path);
+  let text: string;
+  try {
+    if ((await stat(args.path)).size > MAX_MANIFEST_BYTES) return reject(io, [`${name} is too large to be a manifest.json`]);
+    text = await readFile(args.path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return reject(io, [`cannot read the manifest ${name} (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder' : shortenValue(String(code ?? error))})`]);
+  }
+  const read = readManifest(text, { name, anew: 'drop --from-manifest to generate anew' });
+  if (!read.ok) return reject(io, read.errors);
+  const { scenario, partitioning, files } = read.run;
+  if (scenario.pii_key === 'secret' && (io.env.CDS_PII_SECRET ?? '') === '') return reject(io, [MESSAGES.piiSecret()]);
+  const options = { output: args.output, workers: args.workers, shard: null, partitioning, dictionary: false };
+  return generate(io, scenario, { ...options, expected: { name, files } });
+}
+
+/** Writes the scenario's tables (SPEC 14): header, per-table lines, progress, summary; returns the exit code. */
+async function generate(io: CliIo, scenario: Scenario, args: RunOptions): Promise<number> {
+  const { env } = io;
+  const invalid = (messages: readonly string[]) => reject(io, messages);
   const plans = args.shard ? shardPlans(planTables(scenario), args.shard.index, args.shard.count) : planTables(scenario);
   const dir = resolve(args.output);
   const out = (lines: string[]) => io.stdout.write(`${lines.join('\n')}\n`);
@@ -79,6 +133,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     });
     if (dictionary) out(dictionary.files.map((f) => `  Saved: ${f.name} (${megabytes(f.bytes.length)} MB)`));
     out(summary(files, dir, filings ? filingsLine(filings) : null, bundle));
+    const differs = args.expected && differenceFrom(args.expected, files);
+    if (differs) {
+      await removeRun(scenario, dir, files);
+      io.stderr.write(`Error during generation: ${differs}; the files written were removed\n`);
+      return 1;
+    }
     return 0;
   } catch (error) {
     if (error instanceof CancelledError || abort.signal.aborted) {
@@ -91,6 +151,29 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     process.off('SIGINT', onSigint);
     await pool.close();
   }
+}
+
+/**
+ * The first file that differs from the manifest's list, or null. A manifest that passed readManifest lists what
+ * this engine writes, so a difference is an edited hash, size or row count (or a bug: the engine not reproducing).
+ */
+function differenceFrom(expected: NonNullable<RunOptions['expected']>, files: readonly WrittenFile[]): string | null {
+  const written = new Map(files.map((f) => [f.file, f]));
+  for (const want of expected.files) {
+    const got = written.get(want.file);
+    if (!got) return `${shortenValue(want.file)}, which ${expected.name} lists, was not written`;
+    for (const key of ['rows', 'bytes', 'sha256'] as const) {
+      if (got[key] !== want[key]) return `${got.file} came out with ${key} ${got[key]} where ${expected.name} lists ${shortenValue(String(want[key]))}: the manifest was edited`;
+    }
+  }
+  const extra = files.find((f) => !expected.files.some((w) => w.file === f.file));
+  return extra ? `${extra.file} was written but ${expected.name} does not list it` : null;
+}
+
+/** Removes a finished run's files and manifest (or its zip): they do not match the manifest they were made from. */
+async function removeRun(scenario: Scenario, dir: string, files: readonly WrittenFile[]): Promise<void> {
+  const names = scenario.bundle === 'zip' ? [zipFileName(scenario)] : [...files.map((f) => f.file), MANIFEST_FILE];
+  await Promise.all(names.map((n) => rm(join(dir, n), { force: true })));
 }
 
 /** SPEC 14 exit 2: one `error: <message>` line per problem, nothing written. */

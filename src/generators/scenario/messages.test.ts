@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_US, HOUR_US, MINUTE_US, SECOND_US } from './instant';
-import { describeCount, describeValue, formatCount, formatDuration } from './messages';
+import { describeCount, describeValue, ECHO_MAX_CHARS, formatCount, formatDuration, MESSAGES, shortenValue } from './messages';
 
 describe('SPEC 15 number and duration text', () => {
   it('formatCount writes , thousands separators by hand', () => {
@@ -31,5 +31,15 @@ describe('SPEC 15 number and duration text', () => {
     expect(describeCount('-5')).toBe('-5');
     expect(describeCount('1e9')).toBe('1e9');
     expect(describeCount(Number.NaN)).toBe('NaN');
+  });
+
+  it('echoes an overlong value as its first 40 characters and …, on one line (issue 7)', () => {
+    expect(ECHO_MAX_CHARS).toBe(40);
+    expect(describeValue('9'.repeat(100_000))).toBe(`${'9'.repeat(40)}…`);
+    expect(describeValue('x'.repeat(40))).toBe('x'.repeat(40));
+    expect(shortenValue('😀'.repeat(41))).toBe(`${'😀'.repeat(40)}…`);
+    expect(describeValue('a\nb\tc\u0000')).toBe('a\\nb\\tc\\u0000');
+    expect(MESSAGES.format('p'.repeat(10_000))).toBe(`unknown format "${'p'.repeat(40)}…": use parquet, csv, json or delta`);
+    expect(describeCount('1'.repeat(50))).toBe(`${'1'.repeat(40)}…`);
   });
 });

@@ -31,10 +31,35 @@ export function formatDuration(us: number): string {
   return parts.join(' ');
 }
 
-/** How a raw input value appears after `got`: as given, `""` when empty or blank. */
+/** Characters of a raw value a message echoes; longer values are cut there and end in `…` (issue 7). */
+export const ECHO_MAX_CHARS = 40;
+
+/** Control characters (and the JS line separators) would split a one-line message; they are echoed escaped. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+function escapeControl(char: string): string {
+  const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+  return named[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * A raw value as a message echoes it: at most ECHO_MAX_CHARS characters (code points, so no surrogate is split)
+ * then `…`, control characters escaped, so a 100,000-character value still gives a short one-line message.
+ * Example: `shortenValue('x'.repeat(50))` is 40 `x` and `…`; `shortenValue('a\nb') === 'a\\nb'`.
+ */
+export function shortenValue(text: string): string {
+  let cut = 0;
+  for (let chars = 0; cut < text.length && chars < ECHO_MAX_CHARS; chars += 1) {
+    cut += (text.codePointAt(cut) ?? 0) > 0xffff ? 2 : 1;
+  }
+  const head = cut < text.length ? `${text.slice(0, cut)}…` : text;
+  return head.replace(CONTROL, escapeControl);
+}
+
+/** How a raw input value appears after `got`: as given (shortened), `""` when empty or blank. */
 export function describeValue(value: string | number | undefined): string {
   const text = String(value ?? '');
-  return text.trim() === '' ? '""' : text;
+  return text.trim() === '' ? '""' : shortenValue(text);
 }
 
 /** Like describeValue, but a whole number is written with separators (row counts, SPEC 15). */
@@ -54,14 +79,14 @@ export const MESSAGES = {
   windowSize: (duration: string) => `the window must be between 1 hour and 731 days (got ${duration})`,
   daysConflict: () => 'use --days with at most one of --start/--end',
   asOf: (got: string) => `as_of must be between end and end + 400 days (got ${got})`,
-  format: (got: string) => `unknown format "${got}": use parquet, csv, json or delta`,
+  format: (got: string) => `unknown format "${shortenValue(got)}": use parquet, csv, json or delta`,
   compression: (got: string, format: string) =>
-    `compression "${got}" is not available for ${format}: use snappy, zstd or none for parquet and delta, none for csv and json`,
-  preset: (got: string) => `unknown preset "${got}": use small, demo, production or legacy`,
-  jurisdiction: (got: string) => `unknown jurisdiction "${got}": use US-2025 or US-2026`,
+    `compression "${shortenValue(got)}" is not available for ${shortenValue(format)}: use snappy, zstd or none for parquet and delta, none for csv and json`,
+  preset: (got: string) => `unknown preset "${shortenValue(got)}": use small, demo, production or legacy`,
+  jurisdiction: (got: string) => `unknown jurisdiction "${shortenValue(got)}": use US-2025 or US-2026`,
   pii: () => 'pii must be masked or raw',
   piiSecret: () => 'pii_key is "secret" but no secret was given (set CDS_PII_SECRET)',
   piiKey: (got: string) => `pii_key must be seed or secret (got ${got})`,
-  bundle: (got: string) => `unknown bundle "${got}": use files or zip`,
+  bundle: (got: string) => `unknown bundle "${shortenValue(got)}": use files or zip`,
   population: () => 'players must be at least 1 when other tables are generated (got 0)',
 } as const;

@@ -65,7 +65,10 @@ describe('SPEC 2.1 canonical JSON', () => {
       'E_SCENARIO: scenario field "seed" is missing',
     ]);
     expect(errorsOf(parseScenarioJson(JSON.stringify({ ...record, spec_version: 2 })))).toEqual([
-      'E_SCENARIO: spec_version must be 1 (got 2)',
+      'E_SCENARIO: this scenario was written by spec version 2 (spec_version=2); this version of Casino Data Studio reads spec version 1 only',
+    ]);
+    expect(errorsOf(parseScenarioJson(JSON.stringify({ ...record, spec_version: '1' })))).toEqual([
+      'E_SCENARIO: spec_version must be 1 (got "1")',
     ]);
     expect(errorsOf(parseScenarioJson(JSON.stringify({ ...record, seed: '42', format: 1 })))).toEqual([
       'E_SCENARIO: scenario field "seed" must be a number',
@@ -129,7 +132,14 @@ describe('SPEC 2.1 URL query string', () => {
       'E_SCENARIO: scenario field "bundle" is missing',
     ]);
     expect(errorsOf(parseScenarioQuery(query.replace('spec_version=1', 'spec_version=2')))).toEqual([
-      'E_SCENARIO: spec_version must be 1 (got 2)',
+      'E_SCENARIO: this link was made by spec version 2 (spec_version=2); this version of Casino Data Studio reads spec version 1 only',
+    ]);
+    // Another version's link is explained alone: its other fields may mean something else there.
+    expect(errorsOf(parseScenarioQuery('spec_version=3&seed=-1&colour=red'))).toEqual([
+      'E_SCENARIO: this link was made by spec version 3 (spec_version=3); this version of Casino Data Studio reads spec version 1 only',
+    ]);
+    expect(errorsOf(parseScenarioQuery(query.replace('spec_version=1', 'spec_version=v1')))).toEqual([
+      'E_SCENARIO: spec_version must be 1 (got v1)',
     ]);
     expect(errorsOf(parseScenarioQuery('')).length).toBe(11);
   });

@@ -7,6 +7,7 @@
 import { TABLE_KEYS, type TableKey } from '../tables';
 import { ScenarioError } from './errors';
 import { formatInstant } from './instant';
+import { describeValue, shortenValue } from './messages';
 import type { RawValue, Scenario, ScenarioCounts } from './types';
 import { SCENARIO_KEYS } from './types';
 import { resolveScenario, type ScenarioInput, type ScenarioResult } from './validate';
@@ -75,7 +76,30 @@ export function serializeScenarioQuery(s: Scenario): string {
 }
 
 const malformed = (message: string, field?: string) => new ScenarioError('E_SCENARIO', message, field);
-const fail = (errors: ScenarioError[]): ScenarioResult => ({ ok: false, errors });
+
+/** A tampered link can hold thousands of bad keys: the first few are listed, then how many more (12 = one per field, and one). */
+const MAX_REPORTED_ERRORS = 12;
+
+const fail = (errors: ScenarioError[]): ScenarioResult => {
+  if (errors.length <= MAX_REPORTED_ERRORS) return { ok: false, errors };
+  const more = errors.length - (MAX_REPORTED_ERRORS - 1);
+  return { ok: false, errors: [...errors.slice(0, MAX_REPORTED_ERRORS - 1), malformed(`… and ${more} more problems`)] };
+};
+
+/**
+ * spec_version other than 1: a whole number is another version of the spec, explained as such and reported alone
+ * (its fields may mean something else, so none is judged); anything else is a bad value. `made` names the carrier,
+ * e.g. `this link was made`. Null when the version is 1 or absent (a missing key is reported with the others).
+ */
+function versionError(got: string | undefined, made: string): { error: ScenarioError; foreign: boolean } | null {
+  if (got === undefined || got === '1') return null;
+  const text = got.trim();
+  if (/^\d{1,6}$/.test(text) && Number(text) !== 1) {
+    const message = `${made} by spec version ${Number(text)} (spec_version=${text}); this version of Casino Data Studio reads spec version 1 only`;
+    return { error: malformed(message, 'spec_version'), foreign: true };
+  }
+  return { error: malformed(`spec_version must be 1 (got ${describeValue(got)})`, 'spec_version'), foreign: false };
+}
 
 /** Builds the resolver input from fields already checked for shape; no default can apply (all keys given). */
 function toInput(fields: Record<string, RawValue>, counts: Partial<Record<TableKey, RawValue>>): ScenarioInput {
@@ -94,11 +118,17 @@ export function parseScenarioJson(text: string): ScenarioResult {
   } catch {
     return fail([malformed('the scenario is not valid JSON')]);
   }
+  return parseScenarioRecord(data);
+}
+
+/** Parses a scenario already read from JSON (e.g. the manifest's `scenario`); errors as in parseScenarioJson. */
+export function parseScenarioRecord(data: unknown): ScenarioResult {
   if (!isObject(data)) return fail([malformed('the scenario must be a JSON object')]);
+  const got = data.spec_version;
+  const version = versionError(typeof got === 'number' || got === undefined ? got?.toString() : JSON.stringify(got), 'this scenario was written');
+  if (version?.foreign) return fail([version.error]);
   const errors = checkKeys(Object.keys(data), [...SCENARIO_KEYS], 'scenario field');
-  if (!errors.some((e) => e.field === 'spec_version') && data.spec_version !== 1) {
-    errors.push(malformed(`spec_version must be 1 (got ${JSON.stringify(data.spec_version)})`, 'spec_version'));
-  }
+  if (version) errors.push(version.error);
   const fields: Record<string, RawValue> = {};
   for (const key of FLAT_KEYS) {
     const value = data[key];
@@ -119,7 +149,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function checkKeys(present: string[], expected: string[], what: string): ScenarioError[] {
   const errors = present
     .filter((key) => !expected.includes(key))
-    .map((key) => malformed(`unknown ${what} "${key}"`, key));
+    .map((key) => malformed(`unknown ${what} "${shortenValue(key)}"`, key));
   for (const key of expected) {
     if (!present.includes(key)) errors.push(malformed(`${what} "${key}" is missing`, key));
   }
@@ -151,17 +181,16 @@ export function parseScenarioQuery(query: string): ScenarioResult {
     const cut = segment.indexOf('=');
     const [key, value] = cut < 0 ? [segment, ''] : [segment.slice(0, cut), segment.slice(cut + 1)];
     const decoded = decodeComponent(key, value);
-    if (!decoded) errors.push(malformed(`the scenario link has bad percent-encoding in "${segment}"`));
-    else if (values.has(decoded[0])) errors.push(malformed(`scenario field "${decoded[0]}" is given twice`, decoded[0]));
+    if (!decoded) errors.push(malformed(`the scenario link has bad percent-encoding in "${shortenValue(segment)}"`));
+    else if (values.has(decoded[0])) errors.push(malformed(`scenario field "${shortenValue(decoded[0])}" is given twice`, decoded[0]));
     else values.set(decoded[0], decoded[1]);
   }
   const present = [...values.keys()];
   const required = SCENARIO_KEYS.filter((k) => k !== 'counts');
   errors.push(...checkKeys(present.filter((k) => !(TABLE_KEYS as readonly string[]).includes(k)), [...required], 'scenario field'));
-  const version = values.get('spec_version');
-  if (version !== undefined && version !== '1') {
-    errors.push(malformed(`spec_version must be 1 (got ${version})`, 'spec_version'));
-  }
+  const version = versionError(values.get('spec_version'), 'this link was made');
+  if (version?.foreign) return fail([version.error]);
+  if (version) errors.push(version.error);
   const fields: Record<string, RawValue> = Object.fromEntries(FLAT_KEYS.map((k) => [k, values.get(k)]));
   const counts: Partial<Record<TableKey, RawValue>> = {};
   for (const table of TABLE_KEYS) {

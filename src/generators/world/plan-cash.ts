@@ -208,6 +208,11 @@ function placeRows(draft: PlanDraft, visit: number, category: SarCategory, rows:
 export function drawOtherSar(draft: PlanDraft, category: SarCategory): void {
   const { rng, ctx } = draft;
   const n = draft.visitCount;
+  // No visit at all (few players over a short window): the SAR needs one, reported as E_VOLUME, not a crash.
+  if (n === 0) {
+    draft.missingVisits++;
+    return;
+  }
   let scanFrom = -1;
   for (let attempt = 0; attempt < PLACEMENT_TRIES + n; attempt++) {
     if (attempt === PLACEMENT_TRIES) scanFrom = rng.int(0, n - 1);
