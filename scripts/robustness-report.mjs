@@ -11,7 +11,9 @@ if (tallies.length === 0) {
   console.error(`No robustness tallies in ${dir}: run the robustness tests first (npm run test:robustness).`);
   process.exit(1);
 }
-const rows = [['category', 'tried', 'ok', 'failures', 'figures'], ...tallies.map((t) => [t.category, String(t.tried), String(t.ok), String(t.failures), t.figures])];
+/** 1234567 → 1,234,567 (fixed separators, no locale). */
+const count = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const rows = [['category', 'tried', 'ok', 'failures', 'figures'], ...tallies.map((t) => [t.category, count(t.tried), count(t.ok), count(t.failures), t.figures])];
 const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
 const line = (r) => `| ${r.map((cell, c) => (c >= 1 && c <= 3 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join(' | ')} |`;
 console.log(line(rows[0]));
@@ -19,5 +21,5 @@ console.log(`|${widths.map((w, c) => (c >= 1 && c <= 3 ? `${'-'.repeat(w + 1)}:`
 for (const r of rows.slice(1)) console.log(line(r));
 const tried = tallies.reduce((a, t) => a + t.tried, 0);
 const failures = tallies.reduce((a, t) => a + t.failures, 0);
-console.log(`\n${tallies.length} categories, ${tried} cases tried, ${failures} failures.`);
+console.log(`\n${tallies.length} categories, ${count(tried)} cases tried, ${count(failures)} failures.`);
 process.exit(failures > 0 ? 1 : 0);

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld } from '../generators/engine';
+import { formatCount } from '../generators/scenario/messages';
 import { serializeScenarioQuery } from '../generators/scenario/serialize';
 import { resolveScenario } from '../generators/scenario/validate';
 import { SCHEMAS } from '../generators/schema';
@@ -80,7 +81,7 @@ describe('masked mode: no raw PII in any output value', () => {
       tried: values,
       ok: values - hits.length,
       failures: hits.length,
-      figures: `${values} values of 6 tables x ${SEEDS.length} seeds scanned (SSN, email, phone, raw names and addresses), ${hits.length} hits`,
+      figures: `${formatCount(values)} values of 6 tables x ${SEEDS.length} seeds scanned (SSN, email, phone, raw names and addresses), ${hits.length} hits`,
     });
     expect(values).toBeGreaterThan(500_000);
     expect(hits.slice(0, 10)).toEqual([]);
@@ -110,7 +111,7 @@ describe('raw mode: provably fictional PII', () => {
         if (!/@example\.(com|net|org)$/.test(p.email)) bad.push(p.email);
       }
     }
-    recordTally({ category: 'raw mode phones and emails', tried: checked, ok: checked - bad.length, failures: bad.length, figures: `${checked} raw phones and emails, ${checked - bad.length} in 555-01xx or on example.com/.net/.org` });
+    recordTally({ category: 'raw mode phones and emails', tried: checked, ok: checked - bad.length, failures: bad.length, figures: `${formatCount(checked)} raw phones and emails, ${formatCount(checked - bad.length)} in 555-01xx or on example.com/.net/.org` });
     expect(bad).toEqual([]);
   });
 
@@ -127,7 +128,7 @@ describe('raw mode: provably fictional PII', () => {
         if (area < 900 || area > 999) bad.push(value);
       }
     }
-    recordTally({ category: 'engine SSNs in area 900-999', tried: checked, ok: checked - bad.length, failures: bad.length, figures: `${checked} underlying SSNs, ${checked - bad.length} in area 900-999 (never issued)` });
+    recordTally({ category: 'engine SSNs in area 900-999', tried: checked, ok: checked - bad.length, failures: bad.length, figures: `${formatCount(checked)} underlying SSNs, ${formatCount(checked - bad.length)} in area 900-999 (never issued)` });
     expect(checked).toBeGreaterThan(100_000);
     expect(bad).toEqual([]);
   });
