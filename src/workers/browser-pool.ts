@@ -30,7 +30,7 @@ function webWorker(id: number): PoolWorker {
   const worker = new Worker(new URL('./generator.worker.ts', import.meta.url), { type: 'module', name: `casino-data-generator-${id}` });
   return {
     api: wrap<GeneratorApi>(worker),
-    onDeath: (die) => worker.addEventListener('error', (e) => die(new Error(`A generator worker failed: ${e.message || 'it stopped unexpectedly'}`))),
+    onDeath: (die) => worker.addEventListener('error', (e) => die(new Error(e.message ? `it crashed: ${e.message}` : 'it stopped unexpectedly'))),
     terminate: () => worker.terminate(),
   };
 }
