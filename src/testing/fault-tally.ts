@@ -10,8 +10,10 @@ import { recordTally, ROBUSTNESS_DIR } from './robustness';
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 export interface FaultTally {
-  /** Wraps a test body: the case counts as clean only if the body completes. */
-  scenario<A extends unknown[]>(name: string, body: (...args: A) => Promise<void>): (...args: A) => Promise<void>;
+  /** Runs one case: it counts as clean only if `body` completes. */
+  run(name: string, body: () => Promise<void>): Promise<void>;
+  /** `run` as a test body (Vitest). */
+  scenario(name: string, body: () => Promise<void>): () => Promise<void>;
 }
 
 export function faultTally(category: string): FaultTally {
@@ -26,15 +28,14 @@ export function faultTally(category: string): FaultTally {
       figures: `${all.length} fault scenarios, ${ok_} clean failures`,
     });
   };
-  return {
-    scenario: (name, body) => async (...args) => {
-      try {
-        await body(...args);
-      } catch (error) {
-        write(name, false);
-        throw error;
-      }
-      write(name, true);
-    },
+  const run = async (name: string, body: () => Promise<void>) => {
+    try {
+      await body();
+    } catch (error) {
+      write(name, false);
+      throw error;
+    }
+    write(name, true);
   };
+  return { run, scenario: (name, body) => () => run(name, body) };
 }

@@ -1,7 +1,7 @@
 /**
  * A test-only fault for the generator worker shells (issue 7): the fault tests need a real worker that fails
- * mid-run. Set only by tests — `CDS_FAULT` in the CLI's environment, `globalThis.CDS_FAULT` injected into the
- * browser's generator worker script — and ignored when absent, so it never acts otherwise.
+ * mid-run. Set only by tests — `CDS_FAULT` in the CLI's environment, `?cds_fault=` on the URL a test starts the
+ * browser's generator worker with (the app never adds it) — and ignored when absent, so it never acts otherwise.
  *
  * `<kind>:<table>:<n>` acts on the n-th request for `<table>` that a worker receives, e.g. `throw:slots:2`:
  * - `throw`: the request fails with an error (the worker lives on);
