@@ -225,6 +225,14 @@ describe('issue 7 CLI: an interrupted run removes its files, keeps an earlier ru
     }));
   }
 
+  it('SIGINT mid-way through Delta tables: the table folders the run created go with their files', signals.scenario('SIGINT during --format delta', async () => {
+    const dir = outputWith('signal-delta', null);
+    const run = await interrupted([...LONG, '--format', 'delta', '-o', dir], 'SIGINT', 'tables', join(dir, 'bronze_table_games', 'part-00000.parquet.partial'));
+    expect(run.code, run.stderr).toBe(130);
+    expect(savedBy(run)).toContain('bronze_slot_telemetry/part-00000.parquet');
+    expect(entries(dir)).toEqual([]);
+  }));
+
   it('SIGINT while the --zip bundle is being written: exit 130, its .partial goes, an earlier zip stays', signals.scenario('SIGINT during --zip', async () => {
     const dir = outputWith('signal-zip', await longZip());
     const before = snapshot(dir);
