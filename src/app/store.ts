@@ -185,7 +185,7 @@ export const useApp = create<AppState>((set, get) => {
       } catch (error) {
         const kept = { memory: 'nothing was kept.', opfs: 'nothing was kept (its files were removed from browser storage).', folder: 'nothing was kept (its folder was removed).' }[plan.sink];
         if (error instanceof RunCancelled) set({ status: 'cancelled', message: `Generation cancelled: ${kept}`, finishedAt: performance.now() });
-        else set({ status: 'failed', message: error instanceof Error ? error.message : String(error), finishedAt: performance.now() });
+        else set({ status: 'failed', message: sentence(error instanceof Error ? error.message : String(error)), finishedAt: performance.now() });
       }
     },
     cancel() {
@@ -228,3 +228,8 @@ if (typeof window !== 'undefined') {
 }
 
 export type { RunFile };
+
+/** A failure as the page shows it: some messages are written lowercase for the CLI's `Error during generation: …`. */
+function sentence(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createZipWriter } from '../export/zip';
+import { withIoContext } from './io-error';
 import type { OutputTarget } from '../export/write-run';
 
 export type { BundleStats, FileStats, OutputTarget } from '../export/write-run';
@@ -32,27 +33,37 @@ function startStats() {
   return { bytes: 0, hash: createHash('sha256') };
 }
 
-/** Loose files in `dir`, each renamed to its final name as soon as it is complete. */
+/**
+ * Loose files in `dir`, each renamed to its final name as soon as it is complete. `discard` removes what this run
+ * wrote (its partial files, the files it completed, the folders it created) and nothing else: an earlier run's
+ * file under a name this run had not reached yet stays as it was.
+ */
 export function directoryTarget(dir: string): OutputTarget {
   const written: string[] = [];
+  const folders: string[] = [];
   return {
-    async write(name, _method, data) {
-      const path = join(dir, name);
-      written.push(`${path}.partial`, path);
-      await mkdir(dirname(path), { recursive: true });
-      const stats = startStats();
-      const handle = await open(`${path}.partial`, 'w');
-      try {
-        for await (const chunk of measured(data, stats)) await writeAll(handle, chunk);
-      } finally {
-        await handle.close();
-      }
-      await rename(`${path}.partial`, path);
-      return { bytes: stats.bytes, sha256: stats.hash.digest('hex') };
-    },
+    write: (name, _method, data) =>
+      withIoContext(`write ${join(dir, name)}`, async () => {
+        const path = join(dir, name);
+        const created = await mkdir(dirname(path), { recursive: true });
+        if (created) folders.push(created);
+        const stats = startStats();
+        written.push(`${path}.partial`);
+        const handle = await open(`${path}.partial`, 'w');
+        try {
+          for await (const chunk of measured(data, stats)) await writeAll(handle, chunk);
+        } finally {
+          await handle.close();
+        }
+        await rename(`${path}.partial`, path);
+        written.push(path);
+        return { bytes: stats.bytes, sha256: stats.hash.digest('hex') };
+      }),
     commit: async () => null,
     async discard() {
-      await Promise.all(written.map((path) => rm(path, { force: true })));
+      // Settled one by one: a file that cannot go must not hide the failure that is being reported.
+      await Promise.allSettled(written.map((path) => rm(path, { force: true })));
+      await Promise.allSettled(folders.map((path) => rm(path, { recursive: true, force: true })));
     },
   };
 }
@@ -61,7 +72,8 @@ export function directoryTarget(dir: string): OutputTarget {
 export async function zipTarget(dir: string, name: string, asOf: number): Promise<OutputTarget> {
   const path = join(dir, name);
   const partial = `${path}.partial`;
-  const handle = await open(partial, 'w');
+  const io = <T>(step: () => Promise<T>) => withIoContext(`write ${path}`, step);
+  const handle = await io(() => open(partial, 'w'));
   let closed = false;
   let committed = false;
   const close = async () => {
@@ -71,22 +83,24 @@ export async function zipTarget(dir: string, name: string, asOf: number): Promis
   };
   const zip = createZipWriter(asOf, { write: (chunk) => writeAll(handle, chunk) });
   return {
-    async write(entry, method, data) {
-      const stats = startStats();
-      await zip.addEntry(entry, method, measured(data, stats));
-      return { bytes: stats.bytes, sha256: stats.hash.digest('hex') };
-    },
-    async commit() {
-      const bytes = await zip.finish();
-      await close();
-      await rename(partial, path);
-      committed = true;
-      return { file: name, bytes };
-    },
+    write: (entry, method, data) =>
+      io(async () => {
+        const stats = startStats();
+        await zip.addEntry(entry, method, measured(data, stats));
+        return { bytes: stats.bytes, sha256: stats.hash.digest('hex') };
+      }),
+    commit: () =>
+      io(async () => {
+        const bytes = await zip.finish();
+        await close();
+        await rename(partial, path);
+        committed = true;
+        return { file: name, bytes };
+      }),
     async discard() {
       await close().catch(() => undefined);
       // A zip of the same name from an earlier run stays until this one is complete.
-      await rm(committed ? path : partial, { force: true });
+      await rm(committed ? path : partial, { force: true }).catch(() => undefined);
     },
   };
 }

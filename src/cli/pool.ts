@@ -26,8 +26,8 @@ function nodeWorker(url: URL): PoolWorker {
   return {
     api: wrap<GeneratorApi>(nodeEndpoint(worker)),
     onDeath(die) {
-      worker.once('error', (e) => die(new Error(`worker crashed: ${e.message}`)));
-      worker.once('exit', (code) => die(new Error(`worker exited with code ${code}`)));
+      worker.once('error', (e) => die(new Error(`it crashed: ${e.message}`)));
+      worker.once('exit', (code) => die(new Error(`it stopped unexpectedly (exit code ${code})`)));
     },
     terminate: () => worker.terminate(),
   };

@@ -1,7 +1,7 @@
 /**
  * The CLI (SPEC 14) as a function: arguments → scenario → worker pool → files, returning the exit code: 0 success,
- * 2 invalid input (nothing written), 1 runtime failure, 130 interrupted. main.ts runs it on the process; tests run
- * it in-process with their own streams and environment.
+ * 2 invalid input (nothing written), 1 runtime failure, 130 interrupted (143 SIGTERM, 129 SIGHUP). main.ts runs
+ * it on the process; tests run it in-process with their own streams and environment.
  */
 import { readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -104,8 +104,16 @@ async function generate(io: CliIo, scenario: Scenario, args: RunOptions): Promis
   const workers = args.workers ?? availableParallelism();
   const pool = new WorkerPool(workers, io.workerUrl);
   const abort = new AbortController();
-  const onSigint = () => abort.abort();
-  process.once('SIGINT', onSigint);
+  let interrupted: Interruption | null = null;
+  const stop = (signal: InterruptSignal) => () => {
+    interrupted ??= INTERRUPTIONS[signal];
+    abort.abort();
+    // The workers go at once: a unit being generated is not waited for (its request fails, the files are removed).
+    void pool.close();
+  };
+  // `once`: a second signal of the same kind ends the process the default way, should the cleanup ever hang.
+  const listeners = INTERRUPT_SIGNALS.map((signal) => [signal, stop(signal)] as const);
+  for (const [signal, listener] of listeners) process.once(signal, listener);
   const progress = new ProgressReporter(io.stderr, () => performance.now());
   let bundle: BundleStats | null = null;
   let filings: ManifestFilings | null = null;
@@ -114,6 +122,7 @@ async function generate(io: CliIo, scenario: Scenario, args: RunOptions): Promis
     // Each worker builds the world and draws the plan; volumes that cannot back it are refused
     // before anything is printed or written (SPEC 3.10, E_VOLUME).
     const volumes = await pool.init(scenario, env.CDS_PII_SECRET);
+    if (abort.signal.aborted) throw new CancelledError();
     if (volumes) return invalid([volumes]);
     out(header(scenario, dir));
     const files = await writeTables(scenario, plans, dir, pool.produce, workers, {
@@ -142,13 +151,14 @@ async function generate(io: CliIo, scenario: Scenario, args: RunOptions): Promis
     return 0;
   } catch (error) {
     if (error instanceof CancelledError || abort.signal.aborted) {
-      io.stderr.write('\nGeneration cancelled by user.\n');
-      return 130;
+      const { code, message } = interrupted ?? INTERRUPTIONS.SIGINT;
+      io.stderr.write(`\n${message}\n`);
+      return code;
     }
     io.stderr.write(`Error during generation: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   } finally {
-    process.off('SIGINT', onSigint);
+    for (const [signal, listener] of listeners) process.off(signal, listener);
     await pool.close();
   }
 }
@@ -175,6 +185,20 @@ async function removeRun(scenario: Scenario, dir: string, files: readonly Writte
   const names = scenario.bundle === 'zip' ? [zipFileName(scenario)] : [...files.map((f) => f.file), MANIFEST_FILE];
   await Promise.all(names.map((n) => rm(join(dir, n), { force: true })));
 }
+
+/**
+ * Signals that stop a run: its files are removed and the exit code is 128 + the signal's number (the shell's
+ * convention). SIGINT (Ctrl-C) is SPEC 14's 130; SIGTERM (kill, a service manager) and SIGHUP (the terminal closed)
+ * are interruptions too, told apart by their codes.
+ */
+const INTERRUPTIONS = {
+  SIGINT: { code: 130, message: 'Generation cancelled by user.' },
+  SIGTERM: { code: 143, message: 'Generation cancelled: the process was terminated (SIGTERM).' },
+  SIGHUP: { code: 129, message: 'Generation cancelled: the terminal was closed (SIGHUP).' },
+} as const;
+type InterruptSignal = keyof typeof INTERRUPTIONS;
+type Interruption = (typeof INTERRUPTIONS)[InterruptSignal];
+const INTERRUPT_SIGNALS = Object.keys(INTERRUPTIONS) as InterruptSignal[];
 
 /** SPEC 14 exit 2: one `error: <message>` line per problem, nothing written. */
 function reject(io: CliIo, messages: readonly string[]): number {

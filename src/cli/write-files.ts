@@ -10,6 +10,7 @@ import type { GroupProducer } from '../export/chunk-stream';
 import { MANIFEST_FILE } from '../export/manifest';
 import { partName, writeRun, type OutputTarget, type WriteHooks, type WrittenFile } from '../export/write-run';
 import { zipFileName } from '../export/zip';
+import { withIoContext } from './io-error';
 import { directoryTarget, zipTarget } from './output-target';
 
 export { CancelledError, type BundleStats, type WriteHooks, type WrittenFile } from '../export/write-run';
@@ -22,8 +23,9 @@ export async function writeTables(
   workers: number,
   hooks: WriteHooks = {},
 ): Promise<WrittenFile[]> {
-  await mkdir(dir, { recursive: true });
-  return writeRun(scenario, plans, await openTarget(scenario, dir, hooks.part), produce, workers, hooks);
+  await withIoContext(`create the output folder ${dir}`, () => mkdir(dir, { recursive: true }));
+  const target = await withIoContext(`write to the output folder ${dir}`, () => openTarget(scenario, dir, hooks.part));
+  return writeRun(scenario, plans, target, produce, workers, hooks);
 }
 
 /** A loose-files run first removes an earlier manifest.json: a manifest never describes files that are gone. */

@@ -8,8 +8,12 @@ import { GeneratorPool, type PoolWorker } from './generator-pool';
 const START_TIMEOUT_MS = 60_000;
 
 export class BrowserPool extends GeneratorPool {
+  private readonly lives: readonly WebPoolWorker[];
+
   constructor(size: number) {
-    super(Array.from({ length: size }, (_, i) => webWorker(i + 1)));
+    const workers = Array.from({ length: size }, (_, i) => webWorker(i + 1));
+    super(workers);
+    this.lives = workers;
   }
 
   /** Builds the world in every worker; a worker that does not answer in time fails the run rather than hang it. */
@@ -19,18 +23,38 @@ export class BrowserPool extends GeneratorPool {
       timer = setTimeout(() => reject(new Error(`A generator worker did not start within ${START_TIMEOUT_MS / 1000} s.`)), START_TIMEOUT_MS);
     });
     try {
-      return await Promise.race([super.init(scenario, piiSecret), late]);
+      const volumes = await Promise.race([super.init(scenario, piiSecret), late]);
+      for (const worker of this.lives) worker.watchLife();
+      return volumes;
     } finally {
       clearTimeout(timer);
     }
   }
 }
 
-function webWorker(id: number): PoolWorker {
-  const worker = new Worker(new URL('./generator.worker.ts', import.meta.url), { type: 'module', name: `casino-data-generator-${id}` });
+interface WebPoolWorker extends PoolWorker {
+  /** Once the worker has answered init (it holds its life lock): its death is reported however it happens. */
+  watchLife(): void;
+}
+
+function webWorker(id: number): WebPoolWorker {
+  // Unique per worker and tab: the name is also the worker's life lock (generator.worker.ts).
+  const name = `casino-data-generator-${id}-${crypto.randomUUID()}`;
+  const worker = new Worker(new URL('./generator.worker.ts', import.meta.url), { type: 'module', name });
+  let die: (error: Error) => void = () => undefined;
   return {
     api: wrap<GeneratorApi>(worker),
-    onDeath: (die) => worker.addEventListener('error', (e) => die(new Error(`A generator worker failed: ${e.message || 'it stopped unexpectedly'}`))),
+    onDeath(callback) {
+      die = callback;
+      worker.addEventListener('error', (e) => {
+        e.preventDefault(); // handled here: not also reported as the run worker's own uncaught error
+        die(new Error(e.message ? `it crashed: ${e.message}` : 'it stopped unexpectedly'));
+      });
+    },
+    watchLife() {
+      // Granted only when the worker's own hold ends: it closed, crashed or was terminated (then the pool is closing).
+      void navigator.locks?.request(name, () => die(new Error('it stopped unexpectedly')));
+    },
     terminate: () => worker.terminate(),
   };
 }

@@ -14,10 +14,22 @@ import type { TableKey } from '../generators/tables';
 import { startsFile, type SegmentProducer } from '../export/segments';
 import type { GeneratorApi } from './generator-api';
 
+/** A generator worker's failure as the user reads it: which work it was doing and why it stopped. */
+export class WorkerFailure extends Error {
+  override readonly name = 'WorkerFailure';
+}
+
+/** `error` from a worker (thrown in a request, or its death) named for what it was doing; wrapped once. */
+function failureOf(doing: string, error: unknown): WorkerFailure {
+  if (error instanceof WorkerFailure) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new WorkerFailure(`a generator worker failed while ${doing}: ${reason}`);
+}
+
 /** One worker as the pool sees it. */
 export interface PoolWorker {
   readonly api: Remote<GeneratorApi>;
-  /** Registers the callback for the worker's death (crash or exit). */
+  /** Registers the callback for the worker's death (crash or exit); the error says how, e.g. `it crashed: …`. */
   onDeath(die: (error: Error) => void): void;
   terminate(): Promise<unknown> | void;
 }
@@ -67,7 +79,8 @@ export class GeneratorPool {
 
   /** Builds the world in every worker; resolves to the E_VOLUME message, if any (the same in every worker). */
   async init(scenario: Scenario, piiSecret?: string): Promise<string | null> {
-    const errors = await Promise.all(this.members.map((m) => this.runOn(m, () => m.worker.api.init(scenario, piiSecret))));
+    const init = (m: Member) => this.runOn(m, () => m.worker.api.init(scenario, piiSecret)).catch((e: unknown) => Promise.reject(failureOf('building the world', e)));
+    const errors = await Promise.all(this.members.map(init));
     return errors[0] ?? null;
   }
 
@@ -104,11 +117,11 @@ export class GeneratorPool {
   /** Hands queued requests, oldest first, to idle members (a ledger table's only to the ledger's owner). */
   private dispatch(): void {
     if (this.members.every((m) => m.dead)) {
-      for (const job of this.queue.splice(0)) job.reject(this.members[0].dead!);
+      for (const job of this.queue.splice(0)) job.reject(failureOf(`generating ${job.key}`, this.members[0].dead));
       return;
     }
     if (this.ledgerOwner?.dead) {
-      for (const job of this.queue.filter((j) => LEDGER_TABLES.has(j.key))) job.reject(this.ledgerOwner.dead);
+      for (const job of this.queue.filter((j) => LEDGER_TABLES.has(j.key))) job.reject(failureOf(`generating ${job.key}`, this.ledgerOwner.dead));
       this.queue.splice(0, this.queue.length, ...this.queue.filter((j) => !LEDGER_TABLES.has(j.key)));
     }
     for (const member of this.members) {
@@ -122,7 +135,7 @@ export class GeneratorPool {
   }
 
   private start(member: Member, job: Job): void {
-    this.runOn(member, () => job.run(member.worker)).then(job.resolve, job.reject);
+    this.runOn(member, () => job.run(member.worker)).then(job.resolve, (e: unknown) => job.reject(failureOf(`generating ${job.key}`, e)));
   }
 
   /** Runs one call on an idle member, failing it if the worker dies first; then the member takes the next request. */

@@ -1,0 +1,117 @@
+/**
+ * Issue 7, browser faults: a generator Web Worker that throws, crashes (an uncaught error) or stops (`self.close()`,
+ * which sends no error event) mid-run. The fault is the test hook of src/workers/fault-hook.ts: the generator
+ * worker is started with `?cds_fault=<spec>` on its URL (see armFault), so the built worker itself fails on its
+ * second slots request. Each must end the run with a clear alert, Generate usable again, no file offered, no
+ * run files left in browser storage (OPFS), every worker of the run gone, and a retry whose zip equals the CLI's
+ * --zip byte for byte. The quota running out mid-run (OPFS) is e2e/opfs.spec.ts's "a quota that runs out mid-run".
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { faultTally } from '../src/testing/fault-tally';
+import { fixedWindow, WINDOW } from './window';
+
+const tally = faultTally('browser faults: generator Web Worker throws, crashes or stops');
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** The small preset with 600,000 slot events: five row groups over two generators, so one gets a second request. */
+const SLOTS = 600_000;
+const RUN_SCRIPT = /run\.worker-[^/]*\.js$/;
+
+/**
+ * Arms the fault in the run's generator workers: `?cds_fault=<spec>` on the generator script's URL (the test hook of
+ * src/workers/fault-hook.ts). Routes do not reach a worker's own requests (the generator workers are started by the
+ * run worker), so the run worker's script is served with a `Worker` that adds the parameter to that URL.
+ */
+async function armFault(context: BrowserContext, spec: string): Promise<void> {
+  const prelude = `{
+    const Original = globalThis.Worker;
+    globalThis.Worker = class extends Original {
+      constructor(url, options) {
+        const armed = new URL(String(url), location.href);
+        if (armed.pathname.includes('generator.worker')) armed.searchParams.set('cds_fault', ${JSON.stringify(spec)});
+        super(armed, options);
+      }
+    };
+  }\n`;
+  await context.route(RUN_SCRIPT, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: prelude + (await response.text()) });
+  });
+}
+
+/** The run folders in OPFS with their file names, as the page sees them. */
+function storedRuns(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const runs = await root.getDirectoryHandle('casino-data-studio').catch(() => null);
+    const names: string[] = [];
+    if (runs) for await (const name of (runs as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
+    return names;
+  });
+}
+
+/** The armed generator workers, and the run workers (the run's, and the volume checker's). */
+const generatorWorkers = (page: Page) => page.workers().filter((w) => w.url().includes('cds_fault='));
+const runWorkers = (page: Page) => page.workers().filter((w) => w.url().includes('run.worker'));
+
+async function cliZip(): Promise<Buffer> {
+  const dir = mkdtempSync(join(tmpdir(), 'cds-e2e-faults-cli-'));
+  try {
+    execFileSync(process.execPath, ['dist-cli/main.mjs', '--preset', 'small', '--slots', String(SLOTS), '--start', WINDOW.start, '--end', WINDOW.end, '--seed', '42', '--zip', '-o', dir], { stdio: 'pipe' });
+    return readFileSync(join(dir, readdirSync(dir)[0]));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const cases: [fault: string, sink: 'memory' | 'opfs', reason: string][] = [
+  ['throw:slots:2', 'memory', 'injected fault (CDS_FAULT throw:slots:2)'],
+  ['crash:slots:2', 'opfs', 'it crashed: Uncaught Error: injected fault (CDS_FAULT crash:slots:2)'],
+  ['exit:slots:2', 'opfs', 'it stopped unexpectedly'],
+];
+
+for (const [fault, sink, reason] of cases) {
+  test(`a generator worker that fails mid-run (${fault}, files in ${sink}): a clear alert, nothing kept, the workers gone, and a retry equal to the CLI --zip`, async ({ page, context }, info) => tally.run(`${fault} (${sink})`, async () => {
+    await armFault(context, fault);
+    await page.goto('/');
+    await fixedWindow(page);
+    await page.getByLabel('Slot events rows').fill(String(SLOTS));
+    await page.getByLabel('Web Workers').selectOption('3');
+    await page.getByLabel('Storage').selectOption(sink);
+    await page.getByRole('button', { name: 'Generate' }).click();
+    // In OPFS the run has its folder before the fault: "nothing left" below is about a folder that existed.
+    if (sink === 'opfs') await expect.poll(async () => (await storedRuns(page)).length, { timeout: 60_000, intervals: [20] }).toBe(1);
+    // Two generators at work: the workers of the run are visible to the test, so "gone" below means something.
+    await expect.poll(() => generatorWorkers(page).length, { timeout: 60_000 }).toBe(2);
+    const running = runWorkers(page).length;
+
+    const failure = page.getByRole('alert').filter({ hasText: 'generator worker failed' });
+    await expect(failure).toHaveText(`A generator worker failed while generating slots: ${reason}Retry`, { timeout: 60_000 });
+    await page.screenshot({ path: info.outputPath('fault.png'), fullPage: true });
+    await expect(page.getByRole('button', { name: 'Generate' })).toBeEnabled();
+    await expect(page.getByRole('button', { name: 'Cancel' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Download all (.zip)' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: /^(bronze_.*|manifest\.json)$/ })).toHaveCount(0);
+    // The other generator, and the run worker that held them, are terminated; nothing of the run stays stored.
+    await expect.poll(() => generatorWorkers(page).length, { timeout: 5_000 }).toBe(0);
+    await expect.poll(() => runWorkers(page).length, { timeout: 5_000 }).toBe(running - 1);
+    expect(await storedRuns(page)).toEqual([]);
+    const overall = page.getByRole('progressbar', { name: 'Overall progress' });
+    const frozen = await overall.getAttribute('aria-valuenow');
+    await page.waitForTimeout(1_000);
+    await expect(overall).toHaveAttribute('aria-valuenow', frozen!);
+
+    await context.unroute(RUN_SCRIPT);
+    await failure.getByRole('button', { name: 'Retry' }).click();
+    await expect(page.getByRole('status')).toContainText(`Done: ${(SLOTS + 18_700 - 10_000).toLocaleString('en-US')} rows`, { timeout: 150_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download all (.zip)' }).click()]);
+    const path = info.outputPath('retry.zip');
+    await download.saveAs(path);
+    expect(sha256(readFileSync(path))).toBe(sha256(await cliZip()));
+  }));
+}
