@@ -1,15 +1,14 @@
 /**
  * Large runs in browser storage (issue 5): a file over 200 MB streamed into OPFS by the run worker, downloaded
- * through the page and read back with DuckDB; Cancel mid-run and "Clear stored files" leave nothing in OPFS; a
- * quota too small for the estimate refuses to start; a quota that runs out mid-run fails it with a clear message
- * and removes its files; a run forced into OPFS zips byte-identically to the CLI --zip (also as Delta tables, whose
- * folders nest in the run folder), a new run replaces the
- * stored files of the last one, and files left by a closed session are removed when the app opens again. A folder
- * picker that rejects (headless) changes nothing; a picked folder (the picker stubbed) gets each run in a new folder.
+ * through the page and read back with DuckDB; Cancel mid-run and "Clear stored files" leave nothing in OPFS; a run
+ * forced into OPFS zips byte-identically to the CLI --zip (also as Delta tables, whose folders nest in the run
+ * folder), a new run replaces the stored files of the last one, and files left by a closed session are removed when
+ * the app opens again. A folder picker that rejects (headless) changes nothing; a picked folder (the picker stubbed)
+ * gets each run in a new folder. A quota too small or exhausted mid-run: quota.robustness.spec.ts.
  *
- * Each test runs in its own persistent profile: Playwright's default contexts are incognito, where Chromium keeps
- * OPFS in memory (and reports a full quota as a short write instead of an error). Chromium reports
- * `navigator.storage.estimate().quota` as usage + 10 GiB whatever the real quota (the StaticStorageQuota
+ * Each test runs in its own persistent profile (opfs-profile.ts): Playwright's default contexts are incognito,
+ * where Chromium keeps OPFS in memory (and reports a full quota as a short write instead of an error). Chromium
+ * reports `navigator.storage.estimate().quota` as usage + 10 GiB whatever the real quota (the StaticStorageQuota
  * feature, against fingerprinting), so the profile disables that feature: the quota set through the DevTools
  * Protocol (`Storage.overrideQuotaForOrigin`) then reaches the page as a smaller quota would.
  */
@@ -18,75 +17,10 @@ import { createHash } from 'node:crypto';
 import { createReadStream, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, test as base, type BrowserContext, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { bigRun, BIG_ROWS, storedRuns, test, usage } from './opfs-profile';
 import { fixedWindow } from './window';
-
-const test = base.extend<{ context: BrowserContext; page: Page }>({
-  context: async ({ launchOptions, baseURL, viewport }, use) => {
-    const profile = mkdtempSync(join(tmpdir(), 'cds-e2e-profile-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      ...launchOptions,
-      args: [...(launchOptions.args ?? []), '--disable-features=StaticStorageQuota'],
-      baseURL,
-      viewport,
-      acceptDownloads: true,
-    });
-    await use(context);
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  },
-  page: async ({ context }, use) => use(context.pages()[0] ?? (await context.newPage())),
-});
-
-/**
- * 450,000 slot events as JSON Lines: one file of 284 MB, past 200 MB and past the 256 MB above which the app writes
- * to OPFS on its own (JSON Lines is the quickest format to that size: measured with the CLI).
- */
-const BIG_ROWS = 450_000;
-
-async function bigRun(page: Page): Promise<void> {
-  await page.goto('/');
-  await fixedWindow(page, '2026-10-01', '2026-10-31');
-  for (const table of ['Table-game events', 'Players', 'Cage transactions', 'Security events', 'Compliance filings']) {
-    await page.getByRole('checkbox', { name: table }).uncheck();
-  }
-  await page.getByLabel('Slot events rows').fill(String(BIG_ROWS));
-  await page.getByLabel('Format').selectOption('json');
-  await expect(page.getByRole('button', { name: 'Generate' })).toBeEnabled();
-}
-
-/** The run folders in OPFS with their files and sizes, as the page sees them. */
-function storedRuns(page: Page): Promise<{ run: string; files: Record<string, number> }[]> {
-  return page.evaluate(async () => {
-    type Entry = FileSystemDirectoryHandle | FileSystemFileHandle;
-    const list = async (dir: FileSystemDirectoryHandle) => {
-      const entries: Entry[] = [];
-      for await (const e of (dir as unknown as { values(): AsyncIterable<Entry> }).values()) entries.push(e);
-      return entries;
-    };
-    const root = await navigator.storage.getDirectory();
-    const runs = await root.getDirectoryHandle('casino-data-studio').catch(() => null);
-    if (!runs) return [];
-    const out: { run: string; files: Record<string, number> }[] = [];
-    for (const run of await list(runs)) {
-      const files: Record<string, number> = {};
-      if (run.kind === 'directory') {
-        for (const f of await list(run)) files[f.name] = f.kind === 'file' ? (await f.getFile()).size : -1;
-      }
-      out.push({ run: run.name, files });
-    }
-    return out;
-  });
-}
-
-const usage = (page: Page) => page.evaluate(async () => (await navigator.storage.estimate()).usage ?? -1);
-
-/** Sets the origin's quota through the DevTools Protocol; the override lasts as long as its session (left open). */
-async function overrideQuota(page: Page, quotaSize: number): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(page.url()).origin, quotaSize });
-}
 
 function sha256File(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -155,35 +89,6 @@ test('Cancel during a large OPFS run removes its files from browser storage', as
   await expect(page.getByRole('status')).toContainText('Generation cancelled: nothing was kept (its files were removed from browser storage).', { timeout: 5_000 });
   expect(await storedRuns(page)).toEqual([]);
   expect(await usage(page)).toBeLessThan(1_000_000);
-});
-
-test('a quota smaller than the estimate: the message gives both figures and nothing starts', async ({ page }) => {
-  await bigRun(page);
-  await expect(page.locator('#storage-plan')).toHaveText('Large run (~284 MB): files are written to browser storage (OPFS).');
-  // The quota shrinks after the plan was drawn: Generate reads it again before starting.
-  await overrideQuota(page, 50_000_000);
-  await page.getByRole('button', { name: 'Generate' }).click();
-  await expect(page.getByRole('alert')).toHaveText(
-    'Not enough browser storage for this run: it needs about 284 MB, but only 50 MB is free for this site (quota 50 MB, 0 kB in use). ' +
-    'Lower the volumes, choose Parquet, or free browser storage, then try again.',
-  );
-  await expect(page.getByRole('button', { name: 'Generate' })).toBeDisabled();
-  await expect(page.getByRole('status')).toHaveText(`${BIG_ROWS.toLocaleString('en-US')} rows in 1 tables`);
-  await expect(page.getByRole('progressbar')).toHaveCount(0);
-  expect(await storedRuns(page)).toEqual([]);
-});
-
-test('a quota that runs out mid-run fails it with "Browser storage is full" and removes its files', async ({ page }) => {
-  await bigRun(page);
-  await page.getByRole('button', { name: 'Generate' }).click();
-  await expect.poll(() => usage(page), { timeout: 60_000, intervals: [100] }).toBeGreaterThan(10_000_000);
-  await overrideQuota(page, 40_000_000);
-  const failure = page.getByRole('alert').filter({ hasText: 'Browser storage is full' });
-  await expect(failure).toContainText(/^Browser storage is full: bronze_slot_telemetry\.json stopped at [\d.]+ MB\. The run's files were removed/, { timeout: 60_000 });
-  await expect.poll(() => storedRuns(page)).toEqual([]);
-  expect(await usage(page)).toBeLessThan(1_000_000);
-  // The plan, drawn again with the smaller quota, now refuses the run before it starts.
-  await expect(page.getByRole('alert').filter({ hasText: 'Not enough browser storage for this run' })).toContainText('only 40 MB is free');
 });
 
 test('Delta tables in browser storage: a folder per table in the run folder, and the zip equals the CLI --format delta --zip', async ({ page }, info) => {
