@@ -3,14 +3,19 @@
  * as soon as a run is done, before any download. The charting code (recharts) loads lazily, in its own bundle, so the
  * page's first load and the form never wait for it.
  */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useApp } from '../store';
 import { CHART_TITLES } from './charts/chart-titles';
 
-const ChartGrid = lazy(() => import('./charts/ChartGrid'));
+const loadChartGrid = () => import('./charts/ChartGrid');
+const ChartGrid = lazy(loadChartGrid);
 
 export function ChartsPanel() {
   const { result, status } = useApp();
+  // Fetched and compiled while a run is generating (the page is idle then), not in the frame the charts appear in.
+  useEffect(() => {
+    if (status === 'running') void loadChartGrid();
+  }, [status]);
   if (status !== 'done' || !result) return null;
   const { charts } = result;
   return (

@@ -1,4 +1,5 @@
 /** The charts of one run, in a grid; loaded lazily with recharts (its own bundle). A chart without data is not drawn. */
+import { useEffect, useState } from 'react';
 import type { ChartData } from '../../../export/chart-data';
 import { CashInChart } from './CashInChart';
 import { CoinInChart } from './CoinInChart';
@@ -7,15 +8,26 @@ import { HoldChart } from './HoldChart';
 import { SlotIntensityChart } from './SlotIntensityChart';
 import { TierChart } from './TierChart';
 
+/** Mounts one more chart per animation frame, so drawing six SVG charts never holds the page for one long frame. */
+function useOneMorePerFrame(total: number): number {
+  const [shown, setShown] = useState(1);
+  useEffect(() => {
+    if (shown >= total) return;
+    const frame = requestAnimationFrame(() => setShown((n) => n + 1));
+    return () => cancelAnimationFrame(frame);
+  }, [shown, total]);
+  return shown;
+}
+
 export default function ChartGrid({ charts }: { charts: ChartData }) {
-  return (
-    <div className="chart-grid">
-      {charts.slotIntensity && <SlotIntensityChart data={charts.slotIntensity} />}
-      {charts.holdByMachineType && <HoldChart data={charts.holdByMachineType} />}
-      {charts.coinInByDenomination && <CoinInChart data={charts.coinInByDenomination} />}
-      {charts.loyaltyTiers && <TierChart data={charts.loyaltyTiers} />}
-      {charts.cashIn && <CashInChart data={charts.cashIn} />}
-      {charts.filingsByWeek && <FilingsChart data={charts.filingsByWeek} />}
-    </div>
-  );
+  const drawn = [
+    charts.slotIntensity && <SlotIntensityChart key="intensity" data={charts.slotIntensity} />,
+    charts.holdByMachineType && <HoldChart key="hold" data={charts.holdByMachineType} />,
+    charts.coinInByDenomination && <CoinInChart key="coin-in" data={charts.coinInByDenomination} />,
+    charts.loyaltyTiers && <TierChart key="tiers" data={charts.loyaltyTiers} />,
+    charts.cashIn && <CashInChart key="cash-in" data={charts.cashIn} />,
+    charts.filingsByWeek && <FilingsChart key="filings" data={charts.filingsByWeek} />,
+  ].filter(Boolean);
+  const shown = useOneMorePerFrame(drawn.length);
+  return <div className="chart-grid">{drawn.slice(0, shown)}</div>;
 }
