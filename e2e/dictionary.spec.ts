@@ -4,12 +4,11 @@
  * lakehouse" section shows the PySpark snippets with the run's file names and the type table. Screenshots go to
  * test-results/e2e/.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { fixedWindow, WINDOW } from './window';
+import { withCliRun } from './cli-run';
+import { fixedWindow } from './window';
 
 
 test('the data dictionary downloads equal the CLI --dictionary files; the lakehouse guide names the run\'s files', async ({ page }, info) => {
@@ -31,13 +30,9 @@ test('the data dictionary downloads equal the CLI --dictionary files; the lakeho
   expect(Object.keys(saved)).toEqual(['data_dictionary.md', 'data_dictionary.csv']);
   await explore.screenshot({ path: info.outputPath('schema-dictionary.png') });
 
-  const dir = mkdtempSync(join(tmpdir(), 'cds-e2e-dict-'));
-  try {
-    execFileSync(process.execPath, ['dist-cli/main.mjs', '--preset', 'small', '--start', WINDOW.start, '--end', WINDOW.end, '--seed', '42', '--dictionary', '-o', dir], { stdio: 'pipe' });
+  withCliRun(['--dictionary'], (dir) => {
     for (const [name, bytes] of Object.entries(saved)) expect(bytes.equals(readFileSync(join(dir, name))), name).toBe(true);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
   expect(saved['data_dictionary.md'].toString('utf8')).toContain('File stem `bronze_compliance`, 200 rows.');
 
   await page.getByRole('link', { name: 'Load into a lakehouse' }).click();

@@ -6,17 +6,13 @@
  * run files left in browser storage (OPFS), every worker of the run gone, and a retry whose zip equals the CLI's
  * --zip byte for byte. The quota running out mid-run (OPFS) is e2e/opfs.spec.ts's "a quota that runs out mid-run".
  */
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { faultTally } from '../src/testing/fault-tally';
-import { fixedWindow, WINDOW } from './window';
+import { cliZip, sha256 } from './cli-run';
+import { fixedWindow } from './window';
 
 const tally = faultTally('browser faults: generator Web Worker throws, crashes or stops');
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** The small preset with 600,000 slot events: five row groups over two generators, so one gets a second request. */
 const SLOTS = 600_000;
@@ -58,16 +54,6 @@ function storedRuns(page: Page): Promise<string[]> {
 /** The armed generator workers, and the run workers (the run's, and the volume checker's). */
 const generatorWorkers = (page: Page) => page.workers().filter((w) => w.url().includes('cds_fault='));
 const runWorkers = (page: Page) => page.workers().filter((w) => w.url().includes('run.worker'));
-
-async function cliZip(): Promise<Buffer> {
-  const dir = mkdtempSync(join(tmpdir(), 'cds-e2e-faults-cli-'));
-  try {
-    execFileSync(process.execPath, ['dist-cli/main.mjs', '--preset', 'small', '--slots', String(SLOTS), '--start', WINDOW.start, '--end', WINDOW.end, '--seed', '42', '--zip', '-o', dir], { stdio: 'pipe' });
-    return readFileSync(join(dir, readdirSync(dir)[0]));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const cases: [fault: string, sink: 'memory' | 'opfs', reason: string][] = [
   ['throw:slots:2', 'memory', 'injected fault (CDS_FAULT throw:slots:2)'],
@@ -112,6 +98,6 @@ for (const [fault, sink, reason] of cases) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download all (.zip)' }).click()]);
     const path = info.outputPath('retry.zip');
     await download.saveAs(path);
-    expect(sha256(readFileSync(path))).toBe(sha256(await cliZip()));
+    expect(sha256(readFileSync(path))).toBe(sha256(cliZip(['--slots', String(SLOTS)]).bytes));
   }));
 }

@@ -3,17 +3,15 @@
  * Web Worker, downloaded as one zip that is byte-identical to the CLI's `--zip`; an invalid field blocks
  * Generate with the SPEC 15 message; Cancel stops a large run. Screenshots go to test-results/e2e/.
  */
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { fixedWindow, WINDOW } from './window';
+import { cliZip, sha256 } from './cli-run';
+import { fixedWindow } from './window';
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 test('small preset: generate, see 100 %, download the zip; it equals the CLI --zip and a shared link\'s run with 3 workers byte for byte', async ({ page }, info) => {
   await page.goto('/');
@@ -85,15 +83,9 @@ test('small preset: generate, see 100 %, download the zip; it equals the CLI --z
   expect(sha256(readFileSync(sharedPath))).toBe(sha256(zipBytes));
   await again.close();
 
-  const dir = mkdtempSync(join(tmpdir(), 'cds-e2e-cli-'));
-  try {
-    execFileSync(process.execPath, ['dist-cli/main.mjs', '--preset', 'small', '--start', WINDOW.start, '--end', WINDOW.end, '--seed', '42', '--zip', '-o', dir], { stdio: 'pipe' });
-    const [cliZip] = readdirSync(dir);
-    expect(cliZip).toBe(download.suggestedFilename());
-    expect(sha256(zipBytes)).toBe(sha256(readFileSync(join(dir, cliZip))));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const cli = cliZip();
+  expect(cli.name).toBe(download.suggestedFilename());
+  expect(sha256(zipBytes)).toBe(sha256(cli.bytes));
 });
 
 test('daily partitions: the zip holds Hive folders and equals the CLI --partition-by day --zip; the link keeps the layout', async ({ page }, info) => {
@@ -107,13 +99,7 @@ test('daily partitions: the zip holds Hive folders and equals the CLI --partitio
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download all (.zip)' }).click()]);
   const zipPath = info.outputPath('daily.zip');
   await download.saveAs(zipPath);
-  const dir = mkdtempSync(join(tmpdir(), 'cds-e2e-daily-'));
-  try {
-    execFileSync(process.execPath, ['dist-cli/main.mjs', '--preset', 'small', '--start', WINDOW.start, '--end', WINDOW.end, '--seed', '42', '--partition-by', 'day', '--zip', '-o', dir], { stdio: 'pipe' });
-    expect(sha256(readFileSync(zipPath))).toBe(sha256(readFileSync(join(dir, readdirSync(dir)[0]))));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  expect(sha256(readFileSync(zipPath))).toBe(sha256(cliZip(['--partition-by', 'day']).bytes));
   expect(Object.keys(unzipSync(readFileSync(zipPath)))).toContain('bronze_compliance/filing_timestamp_date=2026-10-07/part-00000.parquet');
   const again = await page.context().newPage();
   await again.goto((await page.getByRole('link', { name: 'Link to this scenario' }).getAttribute('href'))!);

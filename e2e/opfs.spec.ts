@@ -12,14 +12,12 @@
  * feature, against fingerprinting), so the profile disables that feature: the quota set through the DevTools
  * Protocol (`Storage.overrideQuotaForOrigin`) then reaches the page as a smaller quota would.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createReadStream, readFileSync, rmSync, statSync } from 'node:fs';
 import { expect } from '@playwright/test';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { bigRun, BIG_ROWS, storedRuns, test, usage } from './opfs-profile';
+import { cliZip, sha256 } from './cli-run';
 import { fixedWindow } from './window';
 
 function sha256File(path: string): Promise<string> {
@@ -103,13 +101,7 @@ test('Delta tables in browser storage: a folder per table in the run folder, and
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download all (.zip)' }).click()]);
   const zipPath = info.outputPath('opfs-delta.zip');
   await download.saveAs(zipPath);
-  const dir = mkdtempSync(join(tmpdir(), 'cds-e2e-opfs-delta-'));
-  try {
-    execFileSync(process.execPath, ['dist-cli/main.mjs', '--preset', 'small', '--start', '2026-10-01', '--end', '2026-10-08', '--seed', '42', '--format', 'delta', '--zip', '-o', dir], { stdio: 'pipe' });
-    expect(await sha256File(zipPath)).toBe(await sha256File(join(dir, readdirSync(dir)[0])));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  expect(await sha256File(zipPath)).toBe(sha256(cliZip(['--format', 'delta']).bytes));
 });
 
 test('a small run forced into browser storage zips from OPFS byte-identically to the CLI --zip', async ({ page }, info) => {
@@ -123,13 +115,7 @@ test('a small run forced into browser storage zips from OPFS byte-identically to
   const zipPath = info.outputPath('opfs.zip');
   await download.saveAs(zipPath);
   expect(Object.keys((await storedRuns(page))[0].files)).toContain(download.suggestedFilename());
-  const dir = mkdtempSync(join(tmpdir(), 'cds-e2e-opfs-cli-'));
-  try {
-    execFileSync(process.execPath, ['dist-cli/main.mjs', '--preset', 'small', '--start', '2026-10-01', '--end', '2026-10-08', '--seed', '42', '--zip', '-o', dir], { stdio: 'pipe' });
-    expect(await sha256File(zipPath)).toBe(await sha256File(join(dir, readdirSync(dir)[0])));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  expect(await sha256File(zipPath)).toBe(sha256(cliZip().bytes));
   // A new run removes the stored files of the previous one before it writes its own.
   const before = (await storedRuns(page))[0].run;
   await page.getByRole('button', { name: 'Generate' }).click();
