@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { Measured } from '../export/measured';
 import { createZipWriter } from '../export/zip';
 import { withIoContext } from './io-error';
 import type { OutputTarget } from '../export/write-run';
@@ -20,17 +21,10 @@ async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
   }
 }
 
-/** Passes bytes through while hashing and counting them. */
-async function* measured(data: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, stats: { bytes: number; hash: ReturnType<typeof createHash> }) {
-  for await (const chunk of data) {
-    stats.hash.update(chunk);
-    stats.bytes += chunk.length;
-    yield chunk;
-  }
-}
-
-function startStats() {
-  return { bytes: 0, hash: createHash('sha256') };
+/** Counted and hashed with Node's native SHA-256. */
+function measure(): Measured {
+  const hash = createHash('sha256');
+  return new Measured({ update: (bytes) => hash.update(bytes), hex: () => hash.digest('hex') });
 }
 
 /**
@@ -47,17 +41,17 @@ export function directoryTarget(dir: string): OutputTarget {
         const path = join(dir, name);
         const created = await mkdir(dirname(path), { recursive: true });
         if (created) folders.push(created);
-        const stats = startStats();
+        const measured = measure();
         written.push(`${path}.partial`);
         const handle = await open(`${path}.partial`, 'w');
         try {
-          for await (const chunk of measured(data, stats)) await writeAll(handle, chunk);
+          for await (const chunk of measured.pass(data)) await writeAll(handle, chunk);
         } finally {
           await handle.close();
         }
         await rename(`${path}.partial`, path);
         written.push(path);
-        return { bytes: stats.bytes, sha256: stats.hash.digest('hex') };
+        return measured.stats();
       }),
     commit: async () => null,
     async discard() {
@@ -85,9 +79,9 @@ export async function zipTarget(dir: string, name: string, asOf: number): Promis
   return {
     write: (entry, method, data) =>
       io(async () => {
-        const stats = startStats();
-        await zip.addEntry(entry, method, measured(data, stats));
-        return { bytes: stats.bytes, sha256: stats.hash.digest('hex') };
+        const measured = measure();
+        await zip.addEntry(entry, method, measured.pass(data));
+        return measured.stats();
       }),
     commit: () =>
       io(async () => {

@@ -3,9 +3,8 @@
  * as it streams by), and the zip bundle is built on demand from those files, byte-identical to the CLI's
  * `--zip` (SPEC 13.4). Environment-agnostic: Blob exists in browsers and in Node.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import type { Scenario } from '../generators/scenario/types';
+import { Measured } from './measured';
 import type { FileStats, OutputTarget } from './write-run';
 import { zipFileName, type ZipMethod } from './zip';
 import { writeZipBundle, type StoredFile } from './zip-bundle';
@@ -26,17 +25,12 @@ export function memoryTarget(): MemoryTarget {
   return {
     files,
     async write(name, method, data) {
-      const hash = sha256.create();
+      const measured = new Measured();
       const parts: Uint8Array<ArrayBuffer>[] = [];
-      let bytes = 0;
-      for await (const chunk of data) {
-        hash.update(chunk);
-        bytes += chunk.length;
-        parts.push(chunk as Uint8Array<ArrayBuffer>);
-      }
-      const file = { name, method, bytes, sha256: bytesToHex(hash.digest()), data: new Blob(parts) };
-      files.push(file);
-      return { bytes: file.bytes, sha256: file.sha256 };
+      for await (const chunk of measured.pass(data)) parts.push(chunk as Uint8Array<ArrayBuffer>);
+      const stats = measured.stats();
+      files.push({ name, method, ...stats, data: new Blob(parts) });
+      return stats;
     },
     commit: async () => null,
     async discard() {

@@ -9,9 +9,8 @@
  * The same target writes into a folder the user picked (File System Access API), where sync access handles do
  * not exist: there each file is a `createWritable()` stream, which the browser only puts in place on close.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { ExportError } from './export-error';
+import { Measured } from './measured';
 import { removeEntry } from './opfs-folders';
 import type { FileStats, OutputTarget } from './write-run';
 import type { ZipMethod, ZipSink } from './zip';
@@ -73,20 +72,17 @@ export async function opfsTarget(parent: FileSystemDirectoryHandle, folder: stri
     files,
     async write(name, method, data) {
       const { handle, out } = await open(name);
-      const hash = sha256.create();
+      const measured = new Measured();
       try {
-        for await (const chunk of data) {
-          hash.update(chunk);
-          await out.write(chunk);
-        }
+        for await (const chunk of measured.pass(data)) await out.write(chunk);
         await out.close();
       } catch (error) {
         await out.abort();
         throw storageFull(error, writer, `${name} stopped at ${megabytes(out.at)}. The run's files were removed: free space in this browser or lower the volumes, then generate again.`);
       }
-      const file = { name, method, bytes: out.at, sha256: bytesToHex(hash.digest()), data: await handle.getFile() };
-      files.push(file);
-      return { bytes: file.bytes, sha256: file.sha256 };
+      const stats = measured.stats();
+      files.push({ name, method, ...stats, data: await handle.getFile() });
+      return stats;
     },
     async saveStream(name, what, produce) {
       const { dir, base, handle, out } = await open(name);
