@@ -8,15 +8,10 @@
  */
 import { ExportError } from './export-error';
 import { concat } from './rechunk';
+import { CHUNK, FILE, GROUP, MAGIC, META, magicAt, readFooter } from './parquet-footer';
 import { intField, listField, readStruct, setIntField, structField, T, writeStruct, type TRawStruct, type TStruct } from './thrift-compact';
 
-const MAGIC = new TextEncoder().encode('PAR1');
-
-/** FileMetaData, RowGroup, ColumnChunk, ColumnMetaData and OffsetIndex field ids (parquet.thrift). */
-const FILE = { numRows: 3, rowGroups: 4 } as const;
-const GROUP = { columns: 1, numRows: 3, fileOffset: 5, ordinal: 7 } as const;
-const CHUNK = { fileOffset: 2, meta: 3, offsetIndexOffset: 4, offsetIndexLength: 5, columnIndexOffset: 6, columnIndexLength: 7 } as const;
-const META = { compressedSize: 7, dataPageOffset: 9, indexPageOffset: 10, dictionaryPageOffset: 11, bloomFilterOffset: 14 } as const;
+/** OffsetIndex and PageLocation field ids (parquet.thrift). */
 const OFFSET_INDEX_PAGES = 1;
 const PAGE_OFFSET = 1;
 
@@ -44,7 +39,8 @@ export class ParquetStitcher {
 
   /** Takes one complete Parquet file of whole row groups; returns its row-group bytes, to emit next. */
   add(file: Uint8Array): Uint8Array {
-    const { meta, footerStart } = readFooter(file);
+    if (file.length < 12 || !magicAt(file, 0) || !magicAt(file, file.length - 4)) throw new ExportError('E_PARQUET', 'a Parquet segment is not a Parquet file');
+    const { meta, footerStart } = readFooter(file, 'a Parquet segment');
     const groups = listField(meta, FILE.rowGroups) as TStruct[];
     let dataEnd = MAGIC.length;
     for (const group of groups) for (const chunk of listField(group, GROUP.columns) as TStruct[]) dataEnd += intField(structField(chunk, CHUNK.meta), META.compressedSize)!;
@@ -119,17 +115,6 @@ export async function* stitchParquet(segments: AsyncIterable<Uint8Array>): Async
   yield stitcher.start();
   for await (const segment of segments) yield stitcher.add(segment);
   yield stitcher.finish();
-}
-
-function readFooter(file: Uint8Array): { meta: TStruct; footerStart: number } {
-  const n = file.length;
-  const magicAt = (at: number) => MAGIC.every((b, i) => file[at + i] === b);
-  if (n < 12 || !magicAt(0) || !magicAt(n - 4)) throw new ExportError('E_PARQUET', 'a Parquet segment is not a Parquet file');
-  const length = new DataView(file.buffer, file.byteOffset, n).getUint32(n - 8, true);
-  const footerStart = n - 8 - length;
-  const { struct, end } = readStruct(file, footerStart);
-  if (end !== n - 8) throw new ExportError('E_PARQUET', 'a Parquet segment has an unreadable footer');
-  return { meta: struct, footerStart };
 }
 
 function shiftField(struct: TStruct, id: number, shift: number): void {

@@ -6,16 +6,11 @@
 import { formatDate } from '../../generators/scenario/instant';
 import type { ColumnSpec, TableSchema } from '../../generators/schema/types';
 import { ExportError } from '../export-error';
-import { field, intField, listField, readStruct, structField, T, type TStruct, type TValue } from '../thrift-compact';
+import { CHUNK, FILE, GROUP, META, readFooter } from '../parquet-footer';
+import { field, intField, listField, structField, T, type TStruct, type TValue } from '../thrift-compact';
 
-/** FileMetaData, RowGroup, ColumnChunk, ColumnMetaData and Statistics field ids (parquet.thrift). */
-const FILE = { numRows: 3, rowGroups: 4 } as const;
-const GROUP = { columns: 1 } as const;
-const CHUNK = { meta: 3 } as const;
-const META = { pathInSchema: 3, statistics: 12 } as const;
+/** Statistics field ids (parquet.thrift). */
 const STATS = { nullCount: 3, maxValue: 5, minValue: 6 } as const;
-
-const MAGIC = [0x50, 0x41, 0x52, 0x31]; // PAR1
 
 export type StatValue = string | number | boolean;
 
@@ -30,7 +25,7 @@ export interface DeltaStats {
 
 /** The statistics of the Parquet file whose last bytes are `tail` (they must hold the whole footer). */
 export function footerStats(tail: Uint8Array, schema: TableSchema): DeltaStats {
-  const meta = readFooter(tail);
+  const { meta } = readFooter(tail, 'a Delta data file');
   const columns = schema.columns;
   const minimum: (Uint8Array | null)[] = columns.map(() => null);
   const maximum: (Uint8Array | null)[] = columns.map(() => null);
@@ -60,16 +55,6 @@ export function footerStats(tail: Uint8Array, schema: TableSchema): DeltaStats {
     nullCount[column.name] = nulls[c];
   });
   return { numRecords: intField(meta, FILE.numRows) ?? 0, minValues, maxValues, nullCount };
-}
-
-function readFooter(tail: Uint8Array): TStruct {
-  const n = tail.length;
-  if (n < 8 || MAGIC.some((b, i) => tail[n - 4 + i] !== b)) throw new ExportError('E_PARQUET', 'a Delta data file does not end like a Parquet file');
-  const length = new DataView(tail.buffer, tail.byteOffset, n).getUint32(n - 8, true);
-  if (length + 8 > n) throw new ExportError('E_PARQUET', `a Parquet footer of ${length} bytes is longer than the ${n} bytes kept of its file`);
-  const { struct, end } = readStruct(tail, n - 8 - length);
-  if (end !== n - 8) throw new ExportError('E_PARQUET', 'a Parquet footer could not be read');
-  return struct;
 }
 
 function bytesField(struct: TStruct, id: number): Uint8Array | null {
