@@ -1,7 +1,7 @@
 /** One entry point for the output formats (SPEC 13; a Delta table's data files are Parquet). */
 import type { ColumnBatch } from '../generators/columns';
 import type { TableSchema } from '../generators/schema/types';
-import type { Compression, OutputFormat } from '../generators/scenario/types';
+import { writesParquet, type Compression, type OutputFormat } from '../generators/scenario/types';
 import { encodeCsv } from './csv';
 import { encodeJsonl } from './jsonl';
 import { encodeParquet } from './parquet';
@@ -27,7 +27,7 @@ export function encodeTable(
   compression: Compression,
 ): AsyncIterable<Uint8Array> {
   const chunks = rechunk(batches);
-  if (encodingOf(format) === 'parquet') return encodeParquet(schema, chunks, { compression });
+  if (writesParquet(format)) return encodeParquet(schema, chunks, { compression });
   if (format === 'csv') return encodeCsv(schema, chunks);
   return encodeJsonl(schema, chunks);
 }

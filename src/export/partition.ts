@@ -20,9 +20,14 @@ export function partitionColumn(schema: TableSchema): string | null {
   return schema.columns.some((c) => c.name === name) ? `${schema.timestampColumn}_date` : name;
 }
 
+/** A part number as file names carry it: 5 digits, `00003`. */
+export function partNumber(part: number): string {
+  return String(part).padStart(5, '0');
+}
+
 /** The file of one partition: `bronze_slot_telemetry/event_date=2026-11-01/part-00000.parquet`. */
 export function partitionFile(schema: TableSchema, column: string, day: number, ext: string, part = 0): string {
-  return `${schema.stem}/${column}=${formatDate(day)}/part-${String(part).padStart(5, '0')}.${ext}`;
+  return `${schema.stem}/${column}=${formatDate(day)}/part-${partNumber(part)}.${ext}`;
 }
 
 /**

@@ -9,9 +9,8 @@ import type { TablePlan } from '../generators/engine';
 import type { TableSchema } from '../generators/schema/types';
 import { CHUNK_ROWS } from '../generators/tables';
 import type { WorkUnit } from './chunk-stream';
-import type { Compression, OutputFormat } from '../generators/scenario/types';
+import { writesParquet, type Compression, type OutputFormat } from '../generators/scenario/types';
 import { encodeCsv } from './csv';
-import { encodingOf } from './encode';
 import { encodeJsonl } from './jsonl';
 import { encodeParquet, ROW_GROUP_ROWS } from './parquet';
 import { concat } from './rechunk';
@@ -65,7 +64,7 @@ export async function encodeSegment(
   first: boolean,
 ): Promise<Uint8Array> {
   const encoder =
-    encodingOf(format) === 'parquet' ? encodeParquet(schema, batches, { compression }) : format === 'csv' ? encodeCsv(schema, batches, first) : encodeJsonl(schema, batches);
+    writesParquet(format) ? encodeParquet(schema, batches, { compression }) : format === 'csv' ? encodeCsv(schema, batches, first) : encodeJsonl(schema, batches);
   const pieces: Uint8Array[] = [];
   for await (const piece of encoder) pieces.push(piece);
   return concat(Uint8Array, pieces);

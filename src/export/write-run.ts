@@ -8,7 +8,7 @@ import { chunkLength } from '../generators/chunks';
 import type { ColumnBatch } from '../generators/columns';
 import type { TablePlan } from '../generators/engine';
 import { SCHEMAS } from '../generators/schema';
-import type { Scenario } from '../generators/scenario/types';
+import { writesParquet, type Scenario } from '../generators/scenario/types';
 import { ENGINE_VERSION } from '../generators/version';
 import { groupUnits, UnitScheduler, type GroupProducer, type WorkUnit } from './chunk-stream';
 import { encodeTable, encodingOf, fileName } from './encode';
@@ -18,7 +18,7 @@ import { rowGroupUnits, startsFile, type SegmentProducer } from './segments';
 import { stitchParquet } from './parquet-stitch';
 import { FilingCounter } from './filing-counts';
 import { buildManifest, MANIFEST_FILE, NO_FILINGS, type ManifestFilings } from './manifest';
-import { partitionColumn, partitionDescription, partitionFile, splitByDay, type Partitioning } from './partition';
+import { partitionColumn, partitionDescription, partitionFile, partNumber, splitByDay, type Partitioning } from './partition';
 import { formatDate } from '../generators/scenario/instant';
 import { zipMethodFor, type ZipMethod } from './zip';
 
@@ -110,7 +110,7 @@ export async function writeRun(
 ): Promise<WrittenFile[]> {
   const window = Math.max(2, workers * UNITS_AHEAD_PER_WORKER);
   const segments = hooks.partitioning !== 'day' ? hooks.segments : undefined;
-  const unitsOf = encodingOf(scenario.format) === 'parquet' ? rowGroupUnits : groupUnits;
+  const unitsOf = writesParquet(scenario.format) ? rowGroupUnits : groupUnits;
   const scheduler: UnitScheduler<Produced> = segments
     ? new UnitScheduler(plans, unitsOf, async (unit) => ({ groups: unit.groups, ...(await segments(unit, scenario, needsRows(unit, hooks))) }), window, startsEarly)
     : new UnitScheduler(plans, groupUnits, (unit) => generateUnit(unit, produce), window, startsEarly);
@@ -212,7 +212,7 @@ async function writeTableFiles(run: RunContext, plan: TablePlan, delta: DeltaTab
         yield unit.bytes!;
       }
     };
-    const bytes = encodingOf(scenario.format) === 'parquet' ? stitchParquet(encoded()) : encoded();
+    const bytes = writesParquet(scenario.format) ? stitchParquet(encoded()) : encoded();
     return [await writeBytes(plan, target, name, bytes, hooks.signal, delta?.part(name, null))];
   }
   const rows = (async function* () {
@@ -266,7 +266,7 @@ async function writeBytes(
 export function partName(file: string, part: number | undefined): string {
   if (part === undefined) return file;
   const dot = file.indexOf('.');
-  return `${file.slice(0, dot)}-part-${String(part).padStart(5, '0')}${file.slice(dot)}`;
+  return `${file.slice(0, dot)}-part-${partNumber(part)}${file.slice(dot)}`;
 }
 
 async function* observe(chunks: AsyncIterable<ColumnBatch>, see: (chunk: ColumnBatch) => void): AsyncGenerator<ColumnBatch> {

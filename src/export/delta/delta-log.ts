@@ -12,6 +12,7 @@ import { serializeScenarioQuery } from '../../generators/scenario/serialize';
 import type { Scenario } from '../../generators/scenario/types';
 import type { TableSchema } from '../../generators/schema/types';
 import { ENGINE_VERSION } from '../../generators/version';
+import { partNumber } from '../partition';
 import type { DeltaStats } from './footer-stats';
 import { sparkSchemaString, type DeltaPartition } from './spark-schema';
 
@@ -48,7 +49,7 @@ export function isDeltaLog(file: string): boolean {
 
 /** `bronze_slot_telemetry/part-00000.parquet`: an unpartitioned table's part file of shard `part`. */
 export function deltaPartFile(schema: TableSchema, part: number): string {
-  return `${schema.stem}/part-${String(part).padStart(5, '0')}.parquet`;
+  return `${schema.stem}/part-${partNumber(part)}.parquet`;
 }
 
 /** The commit's text: one JSON action per line (newline-delimited, LF after each). */
