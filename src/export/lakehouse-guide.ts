@@ -7,9 +7,6 @@
 import type { OutputFormat } from '../generators/scenario/types';
 import type { TableSchema } from '../generators/schema';
 
-/** The table formats the guide covers: every output format (a Delta table is a folder with a `_delta_log`). */
-export type GuideFormat = OutputFormat;
-
 /** Where the guide assumes the output folder was uploaded. */
 export const LAKEHOUSE_FOLDER = 'Files/casino';
 
@@ -20,7 +17,7 @@ export const SPARK_TIMESTAMP_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX";
  * The lines that load one table: `path` is its file, or its folder (daily partitions, Delta) under `Files/`.
  * Example: `sparkSnippet('parquet', SCHEMAS.slots, 'Files/casino/bronze_slot_telemetry.parquet')`.
  */
-export function sparkSnippet(format: GuideFormat, schema: TableSchema, path: string): string[] {
+export function sparkSnippet(format: OutputFormat, schema: TableSchema, path: string): string[] {
   const read = {
     parquet: `spark.read.parquet("${path}")`,
     csv: `spark.read.options(header=True, timestampFormat="${SPARK_TIMESTAMP_FORMAT}").schema(schema).csv("${path}")`,
@@ -31,4 +28,4 @@ export function sparkSnippet(format: GuideFormat, schema: TableSchema, path: str
 }
 
 /** Whether the snippet reads with `schema` (the DDL string shown with it). */
-export const needsSchema = (format: GuideFormat): boolean => format === 'csv' || format === 'json';
+export const needsSchema = (format: OutputFormat): boolean => format === 'csv' || format === 'json';

@@ -4,14 +4,16 @@
  * run is done (generic names before, or for another format); the type table is LAKEHOUSE_TYPES.
  */
 import { useState } from 'react';
-import { LAKEHOUSE_FOLDER, needsSchema, sparkSnippet, type GuideFormat } from '../../export/lakehouse-guide';
+import { isDeltaLog } from '../../export/delta/delta-log';
+import { LAKEHOUSE_FOLDER, needsSchema, sparkSnippet } from '../../export/lakehouse-guide';
+import type { OutputFormat } from '../../generators/scenario/types';
 import { LAKEHOUSE_TYPES, sparkSchema } from '../../export/lakehouse-types';
 import { SCHEMAS } from '../../generators/schema';
 import { TABLE_KEYS, type TableKey } from '../../generators/tables';
 import type { RunFile } from '../../workers/run-api';
 import { useApp } from '../store';
 
-const FORMATS: readonly [GuideFormat, string][] = [['parquet', 'Parquet'], ['csv', 'CSV'], ['json', 'JSON Lines'], ['delta', 'Delta']];
+const FORMATS: readonly [OutputFormat, string][] = [['parquet', 'Parquet'], ['csv', 'CSV'], ['json', 'JSON Lines'], ['delta', 'Delta']];
 
 /** A table's path under Files/: its file, or its folder (daily partitions, Delta tables). */
 interface TablePath {
@@ -20,22 +22,22 @@ interface TablePath {
 }
 
 /** The run's format, read from its file names (a `_delta_log` makes it Delta), and each table's path. */
-function runPaths(files: readonly RunFile[]): { format: GuideFormat; tables: TablePath[] } | null {
+function runPaths(files: readonly RunFile[]): { format: OutputFormat; tables: TablePath[] } | null {
   const tables = files.filter((f): f is RunFile & { key: TableKey } => f.key !== null);
   if (tables.length === 0) return null;
-  const delta = tables.some((f) => f.name.includes('/_delta_log/'));
-  const format = delta ? 'delta' : (tables[0].name.split('.').pop() as GuideFormat);
+  const delta = tables.some((f) => isDeltaLog(f.name));
+  const format = delta ? 'delta' : (tables[0].name.split('.').pop() as OutputFormat);
   const seen = new Map<TableKey, string>();
   for (const f of tables) if (!seen.has(f.key)) seen.set(f.key, f.name.split('/')[0]);
   return { format, tables: [...seen].map(([key, name]) => ({ key, path: `${LAKEHOUSE_FOLDER}/${name}` })) };
 }
 
 /** Generic paths: every table under its stem, as that format writes it without partitions. */
-function genericPaths(format: GuideFormat): TablePath[] {
+function genericPaths(format: OutputFormat): TablePath[] {
   return TABLE_KEYS.map((key) => ({ key, path: `${LAKEHOUSE_FOLDER}/${SCHEMAS[key].stem}${format === 'delta' ? '' : `.${format}`}` }));
 }
 
-function snippetText(format: GuideFormat, tables: readonly TablePath[]): string {
+function snippetText(format: OutputFormat, tables: readonly TablePath[]): string {
   return tables.map(({ key, path }) => [
     `# ${SCHEMAS[key].stem}`,
     ...(needsSchema(format) ? [`schema = "${sparkSchema(SCHEMAS[key])}"`] : []),
@@ -46,7 +48,7 @@ function snippetText(format: GuideFormat, tables: readonly TablePath[]): string 
 export function LakehousePanel() {
   const { result, status } = useApp();
   const run = status === 'done' && result ? runPaths(result.files) : null;
-  const [chosen, setChosen] = useState<GuideFormat | null>(null);
+  const [chosen, setChosen] = useState<OutputFormat | null>(null);
   const format = chosen ?? run?.format ?? 'parquet';
   const tables = run && run.format === format ? run.tables : genericPaths(format);
   return (
