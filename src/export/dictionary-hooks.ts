@@ -1,7 +1,7 @@
 /**
- * The run writer's hooks for `--dictionary`: each table's examples are taken from its first chunk as it passes
- * (not from a second generation; only the examples are kept, not the rows), and both dictionary files are
- * written beside the tables, before manifest.json.
+ * The data dictionary of a run: each table's examples are taken from its first chunk as it passes the writer
+ * (not from a second generation; only the examples are kept, not the rows). The CLI's `--dictionary` writes both
+ * files beside the tables, before manifest.json; the browser builds them on request from the same examples.
  */
 import type { TablePlan } from '../generators/engine';
 import type { Scenario } from '../generators/scenario/types';
@@ -17,12 +17,20 @@ export class DictionaryCollector {
 
   constructor(private readonly scenario: Scenario, private readonly plans: readonly TablePlan[]) {}
 
+  /** The writer's hook: a table's first chunk gives its examples. */
+  readonly onFirstChunk: NonNullable<WriteHooks['onFirstChunk']> = (plan, chunk) => {
+    this.examples.set(plan.key, exampleValues(SCHEMAS[plan.key], chunk));
+  };
+
+  /** Both dictionary files, from the examples seen so far. */
+  build(): DictionaryFile[] {
+    const tables = this.plans.map((p) => ({ key: p.key, rows: p.rows, examples: this.examples.get(p.key) ?? null }));
+    return buildDictionary(this.scenario, tables);
+  }
+
+  /** The CLI's hooks: examples as the tables pass, both files written before manifest.json. */
   readonly hooks: Required<Pick<WriteHooks, 'onFirstChunk' | 'extraFiles'>> = {
-    onFirstChunk: (plan, chunk) => this.examples.set(plan.key, exampleValues(SCHEMAS[plan.key], chunk)),
-    extraFiles: () => {
-      const tables = this.plans.map((p) => ({ key: p.key, rows: p.rows, examples: this.examples.get(p.key) ?? null }));
-      this.files = buildDictionary(this.scenario, tables);
-      return this.files;
-    },
+    onFirstChunk: this.onFirstChunk,
+    extraFiles: () => (this.files = this.build()),
   };
 }

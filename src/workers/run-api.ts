@@ -12,7 +12,7 @@ import type { Scenario } from '../generators/scenario/types';
 import type { TableKey } from '../generators/tables';
 import { toArrowSchema } from '../export/arrow';
 import { IntegrityCollector, type IntegrityCheck } from '../export/integrity';
-import { buildDictionary, exampleValues } from '../export/dictionary';
+import { DictionaryCollector } from '../export/dictionary-hooks';
 import { ChartAccumulator, type ChartData } from '../export/chart-data';
 import { buildManifest, type ManifestFilings, NO_FILINGS } from '../export/manifest';
 import { memoryTarget, zipBundle } from '../export/memory-target';
@@ -124,6 +124,8 @@ interface LastRun {
   folder: OpfsTarget | null;
   /** The zip in that folder, once streamed there. */
   zip: Promise<File> | null;
+  /** The examples of each table's first chunk, for the data dictionary. */
+  dictionary: DictionaryCollector;
 }
 
 /** The OPFS root (`navigator.storage.getDirectory()` in a browser worker; a fake in tests). */
@@ -146,6 +148,8 @@ export function createRunApi(source?: ProducerSource, opfsRoot?: OpfsRoot): RunA
       const ranges = new Map<TableKey, [number, number]>();
       const integrity = new IntegrityCollector(scenario);
       const charts = new ChartAccumulator(scenario);
+      const plans = planTables(scenario);
+      const dictionary = new DictionaryCollector(scenario, plans);
       const keep = (plan: TablePlan, chunk: ColumnBatch) => {
         integrity.add(plan.key, chunk);
         charts.add(plan.key, chunk);
@@ -179,16 +183,17 @@ export function createRunApi(source?: ProducerSource, opfsRoot?: OpfsRoot): RunA
         throw error;
       });
       const target = folder ?? memoryTarget();
-      const written = await writeRun(scenario, planTables(scenario), target, pool?.produce ?? inThread, Math.max(1, generators), {
+      const written = await writeRun(scenario, plans, target, pool?.produce ?? inThread, Math.max(1, generators), {
         onTableStart: (plan) => report(plan, 0),
         onRows: report,
         onChunk: keep,
         onTableDone: (file) => onProgress({ table: file.key, rowsDone: file.rows, rows: file.rows }),
         onFilings: (counts) => (filings = counts),
+        onFirstChunk: dictionary.onFirstChunk,
         partitioning,
         segments: pool?.segments,
       }).finally(() => pool?.close());
-      last = { scenario, files: target.files, written, filings, folder, zip: null };
+      last = { scenario, files: target.files, written, filings, folder, zip: null, dictionary };
       const byName = new Map(written.map((w) => [w.file, w]));
       return {
         sink: sink.kind,
@@ -207,12 +212,7 @@ export function createRunApi(source?: ProducerSource, opfsRoot?: OpfsRoot): RunA
     },
     async dictionary() {
       if (!last) throw new Error('nothing generated yet');
-      // A preview's first batch is the table's first 65,536-row chunk, whole: the chunk the CLI takes its examples from.
-      const tables = planTables(last.scenario).map((p) => {
-        const first = previews.get(p.key)?.[0];
-        return { key: p.key, rows: p.rows, examples: first ? exampleValues(SCHEMAS[p.key], first) : null };
-      });
-      return buildDictionary(last.scenario, tables).map((f) => ({ name: f.name, data: new Blob([f.bytes as Uint8Array<ArrayBuffer>]) }));
+      return last.dictionary.build().map((f) => ({ name: f.name, data: new Blob([f.bytes as Uint8Array<ArrayBuffer>]) }));
     },
     async checkVolumes(scenario) {
       return volumeError(createWorld(scenario));
