@@ -70,12 +70,9 @@ export class CashInChart {
   /** The distribution so far; the gaming day being read counts as closed (the accumulator keeps going). */
   result(): CashInDistribution {
     const dayBins = [...this.dayBins];
-    let { patronDays, over } = this;
-    for (const cents of this.dayTotals.values()) {
-      patronDays++;
-      if (cents > this.thresholdCents) over++;
-      dayBins[this.binOf(cents)]++;
-    }
+    const open = this.addDays(dayBins);
+    const patronDays = this.patronDays + open.days;
+    const over = this.over + open.over;
     const thresholdBin = this.edgeCents.indexOf(this.thresholdCents);
     // Always show the bin above the threshold, so the threshold line has a bar on each side.
     let last = thresholdBin + 1;
@@ -88,14 +85,24 @@ export class CashInChart {
     return { threshold: this.thresholdCents / 100, bins, transactions: this.transactions, patronDays, patronDaysOverThreshold: over };
   }
 
+  /** Puts each patron's total of the gaming day being read into `bins`; its patron-days and those over the threshold. */
+  private addDays(bins: number[]): { days: number; over: number } {
+    let days = 0;
+    let over = 0;
+    for (const cents of this.dayTotals.values()) {
+      days++;
+      if (cents > this.thresholdCents) over++;
+      bins[this.binOf(cents)]++;
+    }
+    return { days, over };
+  }
+
   /** Closes the gaming day being read (its patron totals go into the bins) and opens `day`. */
   private startDay(day: number): void {
     if (day < this.day) throw new Error('The cage transactions are not in time order (SPEC 3.2), so the cash-in chart cannot be drawn.');
-    for (const cents of this.dayTotals.values()) {
-      this.patronDays++;
-      if (cents > this.thresholdCents) this.over++;
-      this.dayBins[this.binOf(cents)]++;
-    }
+    const closed = this.addDays(this.dayBins);
+    this.patronDays += closed.days;
+    this.over += closed.over;
     this.dayTotals.clear();
     this.day = day;
   }
