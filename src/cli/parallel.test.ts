@@ -17,6 +17,7 @@ import { SCHEMAS } from '../generators/schema';
 import { CHUNK_ROWS } from '../generators/tables';
 import { encodeTable } from '../export/encode';
 import { encodeSegment, rowGroupUnits, type EncodedSegment } from '../export/segments';
+import { tallyUnit } from '../export/unit-tally';
 import { createRun } from './api';
 import { WorkerPool } from './pool';
 
@@ -130,16 +131,18 @@ describe('SPEC 3.2 worker pool', () => {
     });
   });
 
-  it('SPEC 3.2 two workers encode row groups in parallel: the segments, with their rows, are the in-process encoding', async () => {
+  it('SPEC 3.2 two workers encode row groups in parallel: the segments, with their tallies, are the in-process encoding and tallies', async () => {
     const scenario = scenarioOf('parquet');
     const [plan] = planTables(scenario);
     const units = rowGroupUnits(plan);
     expect(units.map((u) => u.groups)).toEqual([[[0, 1], [1, 1]], [[2, 2]]]);
+    const TALLIES = { checks: true, examples: true, previewRows: 1_000 };
+    const placeOf = (i: number) => ({ firstRow: units[i].groups[0][0] * CHUNK_ROWS, tableRows: plan.rows, startsFile: i === 0 });
     const pool = new WorkerPool(2, WORKER);
     let segments: EncodedSegment[];
     try {
       await pool.init(scenario);
-      segments = await Promise.all(units.map((unit, i) => pool.segments(unit, { format: 'parquet', compression: 'snappy' }, i === 0)));
+      segments = await Promise.all(units.map((unit, i) => pool.segments(unit, { format: 'parquet', compression: 'snappy' }, TALLIES, placeOf(i))));
       expect(pool.chunksByWorker.size, `chunks by worker: ${[...pool.chunksByWorker]}`).toBe(2);
     } finally {
       await pool.close();
@@ -148,8 +151,8 @@ describe('SPEC 3.2 worker pool', () => {
     for (const [i, unit] of units.entries()) {
       const batches = unit.groups.flatMap(([first, count]) => generateGroup(world, 'slots', first, count));
       expect(Buffer.from(segments[i].bytes).equals(Buffer.from(await encodeSegment(SCHEMAS.slots, batches, { format: 'parquet', compression: 'snappy' }, i === 0))), `unit ${i}`).toBe(true);
-      if (i === 0) expectSameBatches(segments[i].batches, batches, 'unit 0 rows');
-      else expect(segments[i].batches).toEqual([]);
+      expect(segments[i].tally, `unit ${i} tallies`).toEqual(tallyUnit(scenario, TALLIES, 'slots', placeOf(i), batches));
+      expect(segments[i].tally.sample?.length, `unit ${i} preview rows`).toBeGreaterThan(0);
     }
   });
 });

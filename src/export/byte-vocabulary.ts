@@ -7,7 +7,7 @@
  * const types = new ByteVocabulary(MACHINE_TYPES, true);
  * const i = types.indexOf(column, r); // 0 for 'Video Slots', −1 for a null cell
  */
-import type { StringColumn } from './integrity';
+import type { StringColumn } from './batch-columns';
 
 const utf8 = new TextEncoder();
 const decoder = new TextDecoder();
@@ -19,6 +19,15 @@ export class ByteVocabulary {
   constructor(values: readonly string[], private readonly learns: boolean) {
     this.values = [...values];
     this.words = this.values.map((v) => utf8.encode(v));
+  }
+
+  /** The index of `value`, learned when new (a vocabulary that does not learn gives −1 for an unknown value). */
+  indexOfValue(value: string): number {
+    const known = this.values.indexOf(value);
+    if (known >= 0 || !this.learns) return known;
+    this.words.push(utf8.encode(value));
+    this.values.push(value);
+    return this.values.length - 1;
   }
 
   /** The index of row r's value, or −1 when the cell is null (or unknown to a vocabulary that does not learn). */

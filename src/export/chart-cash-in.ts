@@ -6,7 +6,7 @@
 import { toCents } from '../generators/rng';
 import { CASH_IN_TYPES, COUNTED_PAYMENT_METHOD } from '../generators/rules/ctr';
 import { ByteVocabulary } from './byte-vocabulary';
-import { playerNumber, type Columns } from './integrity';
+import { playerNumber, type Columns } from './batch-columns';
 
 export interface CashInBin {
   /** Dollars: the bin is (low, high]; high is null for the last, open bin. */
@@ -28,6 +28,19 @@ export interface CashInDistribution {
 /** Bin edges in dollars (1-2-5 steps); the threshold is added when it is not one of them. */
 const BASE_EDGES = [100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000];
 
+/** A unit's cash-in sums (see CashInChart.part): its first and last gaming days stay open, as the units around may continue them. */
+export interface CashInPart {
+  readonly transactions: number;
+  readonly transactionBins: number[];
+  /** Patron-days of the gaming days strictly inside the unit, binned. */
+  readonly dayBins: number[];
+  readonly patronDays: number;
+  readonly over: number;
+  /** [gaming day, [player, counted cash-in cents][]] of the unit's first day (when it has several) and of its last. */
+  readonly head: [number, [number, number][]] | null;
+  readonly tail: [number, [number, number][]] | null;
+}
+
 export class CashInChart {
   private readonly edgeCents: number[];
   private readonly transactionBins: number[];
@@ -40,6 +53,8 @@ export class CashInChart {
   /** Counted cash-in cents per player of the gaming day being read (rows come in time order, so days in order). */
   private day = -Infinity;
   private readonly dayTotals = new Map<number, number>();
+  /** The first gaming day read, once closed: not binned until the result, as a previous unit may have begun it. */
+  private head: [number, Map<number, number>] | null = null;
 
   private readonly thresholdCents: number;
 
@@ -67,12 +82,38 @@ export class CashInChart {
     }
   }
 
-  /** The distribution so far; the gaming day being read counts as closed (the accumulator keeps going). */
+  /** The sums so far, to be merged in file order into another CashInChart (a unit's rows tallied where they are generated). */
+  part(): CashInPart {
+    const open = (day: number, totals: Map<number, number>): [number, [number, number][]] => [day, [...totals]];
+    return {
+      transactions: this.transactions, transactionBins: [...this.transactionBins], dayBins: [...this.dayBins],
+      patronDays: this.patronDays, over: this.over,
+      head: this.head && open(...this.head), tail: this.day === -Infinity ? null : open(this.day, this.dayTotals),
+    };
+  }
+
+  /** Adds the sums of the next unit in file order: its first day may continue the day being read. */
+  merge(part: CashInPart): void {
+    this.transactions += part.transactions;
+    part.transactionBins.forEach((n, b) => (this.transactionBins[b] += n));
+    part.dayBins.forEach((n, b) => (this.dayBins[b] += n));
+    this.patronDays += part.patronDays;
+    this.over += part.over;
+    for (const open of [part.head, part.tail]) {
+      if (open === null) continue;
+      const [day, totals] = open;
+      if (day !== this.day) this.startDay(day);
+      for (const [p, cents] of totals) this.dayTotals.set(p, (this.dayTotals.get(p) ?? 0) + cents);
+    }
+  }
+
+  /** The distribution so far; the gaming days still open count as closed (the accumulator keeps going). */
   result(): CashInDistribution {
     const dayBins = [...this.dayBins];
-    const open = this.addDays(dayBins);
-    const patronDays = this.patronDays + open.days;
-    const over = this.over + open.over;
+    const open = this.addDays(dayBins, this.dayTotals);
+    const head = this.head ? this.addDays(dayBins, this.head[1]) : { days: 0, over: 0 };
+    const patronDays = this.patronDays + open.days + head.days;
+    const over = this.over + open.over + head.over;
     const thresholdBin = this.edgeCents.indexOf(this.thresholdCents);
     // Always show the bin above the threshold, so the threshold line has a bar on each side.
     let last = thresholdBin + 1;
@@ -85,11 +126,11 @@ export class CashInChart {
     return { threshold: this.thresholdCents / 100, bins, transactions: this.transactions, patronDays, patronDaysOverThreshold: over };
   }
 
-  /** Puts each patron's total of the gaming day being read into `bins`; its patron-days and those over the threshold. */
-  private addDays(bins: number[]): { days: number; over: number } {
+  /** Puts each patron's total of a gaming day into `bins`; its patron-days and those over the threshold. */
+  private addDays(bins: number[], totals: Map<number, number>): { days: number; over: number } {
     let days = 0;
     let over = 0;
-    for (const cents of this.dayTotals.values()) {
+    for (const cents of totals.values()) {
       days++;
       if (cents > this.thresholdCents) over++;
       bins[this.binOf(cents)]++;
@@ -100,9 +141,12 @@ export class CashInChart {
   /** Closes the gaming day being read (its patron totals go into the bins) and opens `day`. */
   private startDay(day: number): void {
     if (day < this.day) throw new Error('The cage transactions are not in time order (SPEC 3.2), so the cash-in chart cannot be drawn.');
-    const closed = this.addDays(this.dayBins);
-    this.patronDays += closed.days;
-    this.over += closed.over;
+    if (this.head === null && this.day !== -Infinity) this.head = [this.day, new Map(this.dayTotals)];
+    else {
+      const closed = this.addDays(this.dayBins, this.dayTotals);
+      this.patronDays += closed.days;
+      this.over += closed.over;
+    }
     this.dayTotals.clear();
     this.day = day;
   }

@@ -16,9 +16,9 @@ import { SCHEMAS } from '../generators/schema';
 import { DAY_US } from '../generators/time/units';
 import type { TableKey } from '../generators/tables';
 import { ByteVocabulary } from './byte-vocabulary';
-import { CashInChart, type CashInDistribution } from './chart-cash-in';
-import { SlotCharts, type DenominationCoinIn, type MachineTypeHold, type SlotIntensity } from './chart-slots';
-import { columnsOf, type StringColumn } from './integrity';
+import { CashInChart, type CashInDistribution, type CashInPart } from './chart-cash-in';
+import { SlotCharts, type DenominationCoinIn, type MachineTypeHold, type SlotChartsPart, type SlotIntensity } from './chart-slots';
+import { columnsOf, type StringColumn } from './batch-columns';
 import { isoWeekOf } from './iso-week';
 
 export type { CashInBin, CashInDistribution } from './chart-cash-in';
@@ -64,6 +64,25 @@ export const CHART_TABLES: Readonly<Record<ChartKey, TableKey>> = {
   loyaltyTiers: 'players', cashIn: 'financial', filingsByWeek: 'compliance',
 };
 
+/** A unit's chart sums of one table (ChartAccumulator.part), merged in file order by the run's accumulator. */
+export interface ChartPart {
+  readonly key: TableKey;
+  readonly rows: number;
+  readonly slots: SlotChartsPart | null;
+  readonly cashIn: CashInPart | null;
+  /** [loyalty tier, players]. */
+  readonly tiers: [string, number][] | null;
+  /** [ISO week's Monday day number, [CTR, SAR, W2G]]. */
+  readonly weeks: [number, number[]][] | null;
+}
+
+/** The chart sums of a unit's batches (in file order) of table `key`, computed where the rows are generated. */
+export function tallyCharts(scenario: Scenario, key: TableKey, batches: readonly ColumnBatch[]): ChartPart {
+  const unit = new ChartAccumulator(scenario);
+  for (const batch of batches) unit.add(key, batch);
+  return unit.part(key);
+}
+
 export class ChartAccumulator {
   private readonly rows = new Map<TableKey, number>();
   private readonly slots: SlotCharts;
@@ -94,6 +113,34 @@ export class ChartAccumulator {
         if (t >= 0) this.tierCounts[t]++;
       }
     } else this.addFilings(cols.str('filing_type'), cols.time('filing_timestamp').values, batch.length);
+  }
+
+  /** The sums of table `key` so far. */
+  part(key: TableKey): ChartPart {
+    return {
+      key, rows: this.rows.get(key) ?? 0,
+      slots: key === 'slots' ? this.slots.part() : null,
+      cashIn: key === 'financial' ? this.cashIn.part() : null,
+      tiers: key === 'players' ? this.tierCounts.map((n, t) => [this.tiers.values[t], n]) : null,
+      weeks: key === 'compliance' ? [...this.weeks] : null,
+    };
+  }
+
+  /** Adds a unit's sums; the units of a table in file order. */
+  merge(part: ChartPart): void {
+    this.rows.set(part.key, (this.rows.get(part.key) ?? 0) + part.rows);
+    if (part.slots) this.slots.merge(part.slots);
+    if (part.cashIn) this.cashIn.merge(part.cashIn);
+    for (const [tier, n] of part.tiers ?? []) {
+      const t = this.tiers.indexOfValue(tier);
+      while (this.tierCounts.length <= t) this.tierCounts.push(0);
+      this.tierCounts[t] += n;
+    }
+    for (const [monday, counts] of part.weeks ?? []) {
+      const sums = this.weeks.get(monday) ?? [0, 0, 0];
+      counts.forEach((n, f) => (sums[f] += n));
+      this.weeks.set(monday, sums);
+    }
   }
 
   result(): ChartData {

@@ -8,7 +8,7 @@ import { DENOMINATION_CENTS, MACHINE_TYPES } from '../generators/data/slot-floor
 import { weekdayOf } from '../generators/time/intensity';
 import { DAY_US, HOUR_US } from '../generators/time/units';
 import { ByteVocabulary } from './byte-vocabulary';
-import type { Columns } from './integrity';
+import type { Columns } from './batch-columns';
 
 /** Weekday labels, Monday first (SPEC 3.1 lists W as Mon..Sun). */
 export const WEEKDAY_LABELS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
@@ -50,6 +50,17 @@ export interface DenominationCoinIn {
 // GAME_PLAY and JACKPOT are the only event types starting with G and J (SPEC 4.2).
 const G = 71;
 const J = 74;
+const HOLD_BASIS = 10_000;
+
+/** A unit's slot chart sums (see SlotCharts.part), keyed by machine type and denomination. */
+export interface SlotChartsPart {
+  readonly counts: Float64Array;
+  readonly total: number;
+  /** [machine type, plays, coin-in cents, coin-out cents, Σ hold basis points × coin-in cents]. */
+  readonly hold: [string, number, number, number, number][];
+  /** [denomination cents, bets, coin-in cents]. */
+  readonly bets: [number, number, number][];
+}
 
 export class SlotCharts {
   private readonly counts = new Float64Array(7 * 24);
@@ -88,15 +99,41 @@ export class SlotCharts {
       if (first !== G) continue;
       const m = this.types.indexOf(machineType, r);
       if (m < 0) continue;
-      while (this.holdPlays.length <= m) {
-        this.holdPlays.push(0); this.holdInCents.push(0); this.holdOutCents.push(0); this.theoWeighted.push(0);
-      }
+      this.growHold(m);
       this.holdPlays[m]++;
       this.holdInCents[m] += inCents;
       this.holdOutCents[m] += toCents(coinOut[r]);
-      this.theoWeighted[m] += theoretical[r] * inCents;
+      // Holds have 4 decimals (SPEC 4.3): weighted in basis points the sum is an exact integer, whatever the split.
+      this.theoWeighted[m] += Math.round(theoretical[r] * HOLD_BASIS) * inCents;
     }
     this.total += rows;
+  }
+
+  /** The sums so far, to be merged into another SlotCharts (a unit's rows tallied where they are generated). */
+  part(): SlotChartsPart {
+    return {
+      counts: this.counts.slice(), total: this.total,
+      hold: this.holdPlays.map((plays, m) => [this.types.values[m], plays, this.holdInCents[m], this.holdOutCents[m], this.theoWeighted[m]]),
+      bets: this.denominationCents.map((cents, d) => [cents, this.bets[d], this.betCents[d]]),
+    };
+  }
+
+  /** Adds another SlotCharts' sums (integers, so the order of merging does not matter). */
+  merge(part: SlotChartsPart): void {
+    for (let i = 0; i < this.counts.length; i++) this.counts[i] += part.counts[i];
+    this.total += part.total;
+    for (const [type, plays, inCents, outCents, theo] of part.hold) {
+      const m = this.typeIndex(type);
+      this.holdPlays[m] += plays;
+      this.holdInCents[m] += inCents;
+      this.holdOutCents[m] += outCents;
+      this.theoWeighted[m] += theo;
+    }
+    for (const [cents, bets, betCents] of part.bets) {
+      const d = this.denominationIndex(cents);
+      this.bets[d] += bets;
+      this.betCents[d] += betCents;
+    }
   }
 
   intensity(): SlotIntensity {
@@ -114,7 +151,7 @@ export class SlotCharts {
       machineType: this.types.values[m], plays,
       coinIn: this.holdInCents[m] / 100, coinOut: this.holdOutCents[m] / 100,
       actualHold: 1 - this.holdOutCents[m] / this.holdInCents[m],
-      theoreticalHold: this.theoWeighted[m] / this.holdInCents[m],
+      theoreticalHold: this.theoWeighted[m] / HOLD_BASIS / this.holdInCents[m],
     }]);
   }
 
@@ -124,6 +161,19 @@ export class SlotCharts {
       .map((cents, d) => ({ denomination: cents / 100, plays: this.bets[d], coinIn: this.betCents[d] / 100 }))
       .filter((d) => d.plays > 0)
       .sort((a, b) => a.denomination - b.denomination);
+  }
+
+  /** The index of a machine type seen in another unit (learned like a new cell value). */
+  private typeIndex(type: string): number {
+    const m = this.types.indexOfValue(type);
+    this.growHold(m);
+    return m;
+  }
+
+  private growHold(m: number): void {
+    while (this.holdPlays.length <= m) {
+      this.holdPlays.push(0); this.holdInCents.push(0); this.holdOutCents.push(0); this.theoWeighted.push(0);
+    }
   }
 
   private denominationIndex(cents: number): number {

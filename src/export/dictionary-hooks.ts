@@ -5,9 +5,9 @@
  */
 import type { TablePlan } from '../generators/engine';
 import type { Scenario } from '../generators/scenario/types';
-import { SCHEMAS } from '../generators/schema';
 import type { TableKey } from '../generators/tables';
-import { buildDictionary, exampleValues, type DictionaryFile } from './dictionary';
+import { buildDictionary, type DictionaryFile } from './dictionary';
+import { cliTallies } from './unit-tally';
 import type { WriteHooks } from './write-run';
 
 export class DictionaryCollector {
@@ -17,9 +17,9 @@ export class DictionaryCollector {
 
   constructor(private readonly scenario: Scenario, private readonly plans: readonly TablePlan[]) {}
 
-  /** The writer's hook: a table's first chunk gives its examples. */
-  readonly onFirstChunk: NonNullable<WriteHooks['onFirstChunk']> = (plan, chunk) => {
-    this.examples.set(plan.key, exampleValues(SCHEMAS[plan.key], chunk));
+  /** The writer's hook: the unit that starts a table's file brings its first chunk's examples. */
+  readonly onTally: NonNullable<WriteHooks['onTally']> = (plan, tally) => {
+    if (tally.examples) this.examples.set(plan.key, tally.examples);
   };
 
   /** Both dictionary files, from the examples seen so far. */
@@ -29,8 +29,9 @@ export class DictionaryCollector {
   }
 
   /** The CLI's hooks: examples as the tables pass, both files written before manifest.json. */
-  readonly hooks: Required<Pick<WriteHooks, 'onFirstChunk' | 'extraFiles'>> = {
-    onFirstChunk: this.onFirstChunk,
+  readonly hooks: Required<Pick<WriteHooks, 'tallies' | 'onTally' | 'extraFiles'>> = {
+    tallies: cliTallies(true),
+    onTally: this.onTally,
     extraFiles: () => (this.files = this.build()),
   };
 }

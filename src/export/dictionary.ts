@@ -1,7 +1,7 @@
 /**
  * The data dictionary of a run (issue 6): every column of the run's tables (name, type, nullability, description,
  * read from SCHEMAS) with example values from each table's first 65,536-row chunk, as Markdown and as CSV. The CLI
- * writes it with `--dictionary`, the app builds it from its preview rows; the same scenario gives the same bytes.
+ * writes it with `--dictionary`, the app builds it on request from the same examples (tallied where the first chunk is generated); the same scenario gives the same bytes.
  * Pure and environment-agnostic.
  */
 import type { ColumnBatch } from '../generators/columns';

@@ -1,18 +1,16 @@
 /**
- * The coherence checks of SPEC 12, computed on the rows a run writes, as they stream by (no second
- * generation pass): each check says pass or fail with the counts behind it, e.g. "W-2G: 412 filings,
- * 412 matching jackpots". Ids are kept as 52-bit hashes of their bytes, so memory stays small.
+ * The coherence checks of SPEC 12 on the rows a run writes (no second generation pass): each check says pass or
+ * fail with the counts behind it, e.g. "W-2G: 412 filings, 412 matching jackpots". Each work unit is tallied where
+ * its rows are generated (integrity-tally.ts); this merges the tallies in file order and joins them across units
+ * and tables. Ids are kept as 52-bit hashes of their bytes, so memory stays small.
  */
-import { readString, type ColumnBatch, type ColumnData } from '../generators/columns';
-import { toCents } from '../generators/rng';
-import { findJurisdiction } from '../generators/scenario/jurisdictions';
+import type { ColumnBatch } from '../generators/columns';
 import type { Scenario } from '../generators/scenario/types';
 import { SCHEMAS } from '../generators/schema';
 import type { TableKey } from '../generators/tables';
 import { HashSet53 } from './hash-set';
-import { CASH_IN_TYPES, CASH_OUT_TYPES } from '../generators/rules/ctr';
-import { DEFAULT_POPULATION } from '../generators/world';
-import { gamingDay } from '../generators/time/intensity';
+import { tallyIntegrity, thresholdsOf } from './integrity-tally';
+import type { IntegrityPart } from './integrity-part';
 
 export interface IntegrityCheck {
   /** SPEC 12 invariant ids, e.g. `I31`. */
@@ -22,72 +20,13 @@ export interface IntegrityCheck {
   readonly detail: string;
 }
 
-export type StringColumn = Extract<ColumnData, { type: 'string' }>;
-type Typed<T extends ColumnData['type']> = Extract<ColumnData, { type: T }>;
-
-/** A batch's columns by name, typed as the schema declares them. */
-export interface Columns {
-  str(name: string): StringColumn;
-  f64(name: string): Typed<'float64'>;
-  date(name: string): Typed<'date'>;
-  bool(name: string): Typed<'bool'>;
-  time(name: string): Typed<'timestamp'>;
-}
-
-export function columnsOf(key: TableKey, batch: ColumnBatch): Columns {
-  const columns = SCHEMAS[key].columns;
-  const get = (name: string, type: ColumnData['type']): ColumnData => {
-    const column = batch.columns[columns.findIndex((c) => c.name === name)];
-    if (column?.type !== type) throw new Error(`${key}.${name} is not a ${type} column`);
-    return column;
-  };
-  return {
-    str: (name) => get(name, 'string') as StringColumn,
-    f64: (name) => get(name, 'float64') as Typed<'float64'>,
-    date: (name) => get(name, 'date') as Typed<'date'>,
-    bool: (name) => get(name, 'bool') as Typed<'bool'>,
-    time: (name) => get(name, 'timestamp') as Typed<'timestamp'>,
-  };
-}
-
 const fmt = (n: number) => n.toLocaleString('en-US');
-const EVENT_ID_TABLES: readonly TableKey[] = ['slots', 'tables', 'security'];
-const PLAYER_ID_TABLES: readonly TableKey[] = ['slots', 'tables', 'financial', 'security', 'compliance'];
-const COUNTED_IN = new Set<string>(CASH_IN_TYPES);
-const COUNTED_OUT = new Set<string>(CASH_OUT_TYPES);
-
-/** A 52-bit hash of bytes [from, to): two FNV-1a variants combined (ids are checked, not stored). */
-function hashBytes(bytes: Uint8Array, from: number, to: number): number {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  for (let i = from; i < to; i++) {
-    a = Math.imul(a ^ bytes[i], 0x01000193);
-    b = Math.imul(b ^ bytes[i], 0x5bd1e995) ^ (b >>> 15);
-  }
-  return (a >>> 0) * 0x100000 + ((b >>> 0) & 0xfffff);
-}
-
-const hashText = (text: string) => {
-  const bytes = new TextEncoder().encode(text);
-  return hashBytes(bytes, 0, bytes.length);
-};
-
-/** The number of `P000123` at row r, or −1 for null / another shape. */
-export function playerNumber(column: StringColumn, r: number): number {
-  if (column.valid && column.valid[r] === 0) return -1;
-  const from = column.offsets[r];
-  const to = column.offsets[r + 1];
-  if (column.bytes[from] !== 80) return -1;
-  let n = 0;
-  for (let i = from + 1; i < to; i++) n = n * 10 + (column.bytes[i] - 48);
-  return n;
-}
 
 class IdSet {
   readonly seen = new HashSet53();
   duplicates = 0;
-  add(column: StringColumn, r: number): void {
-    if (!this.seen.add(hashBytes(column.bytes, column.offsets[r], column.offsets[r + 1]))) this.duplicates++;
+  add(hashes: Float64Array): void {
+    for (const h of hashes) if (!this.seen.add(h)) this.duplicates++;
   }
 }
 
@@ -100,14 +39,15 @@ export class IntegrityCollector {
   private readonly playerIds = new Set<number>();
   private unknownPlayers = 0;
   private carded = 0;
-  private readonly slotThresholdCents: number;
   private readonly ctrThresholdCents: number;
   /** (player|machine|cents|day) of slot jackpots at or above the W-2G threshold, with multiplicity. */
   private readonly handPays = new Map<string, number>();
   private handPayCount = 0;
   private playsOverThreshold = 0;
-  /** Counted cash per `player|day`: [in, out] cents. */
-  private readonly cash = new Map<string, [number, number]>();
+  /** Counted cash [in, out, day] of the patron-days that may continue in the next unit (the last gaming days seen). */
+  private readonly openCash = new Map<string, [number, number, number]>();
+  /** Counted cash [in, out] of the complete patron-days over the CTR threshold. */
+  private readonly overCash = new Map<string, [number, number]>();
   private readonly payouts = new Set<number>();
   private readonly flagged = new Set<number>();
   private readonly ctrs: { key: string; inCents: number; outCents: number }[] = [];
@@ -122,7 +62,7 @@ export class IntegrityCollector {
   private sources = 0;
   private sourcesResolved = 0;
   /** Per player (from the players file): [eligible 0/1, enrollment day, last visit day, ssn hash, birth day]. */
-  private readonly playerFacts = new Map<number, [number, number, number, number, number]>();
+  private readonly playerFacts = new Map<number, number[]>();
   /** Distinct (player, gaming day) of carded activity rows, and compliance (player, transaction_date). */
   private readonly activity = new Set<number>();
   /** Financial rows: counted cash of a CTR day should carry its CTR's filing id. */
@@ -138,172 +78,103 @@ export class IntegrityCollector {
   private identityMismatches = 0;
 
   constructor(private readonly scenario: Scenario) {
-    const j = findJurisdiction(scenario.jurisdiction);
-    this.slotThresholdCents = toCents(j?.w2g.Slots.threshold ?? 1_200);
-    this.ctrThresholdCents = toCents(j?.ctr_threshold ?? 10_000);
+    this.ctrThresholdCents = thresholdsOf(scenario).ctrCents;
   }
 
+  /** Tallies and merges one batch here (the run's rows are in this thread). */
   add(key: TableKey, batch: ColumnBatch): void {
-    const schema = SCHEMAS[key];
-    const cols = columnsOf(key, batch);
-    this.rows.set(key, (this.rows.get(key) ?? 0) + batch.length);
-    if (schema.timestampColumn) this.checkTimes(key, cols.time(schema.timestampColumn), batch.length);
-    const idColumn = EVENT_ID_TABLES.includes(key) ? 'event_id' : key === 'financial' ? 'transaction_id' : key === 'compliance' ? 'filing_id' : null;
-    if (idColumn) {
+    this.merge(tallyIntegrity(this.scenario, key, [batch]));
+  }
+
+  /** Merges a unit's tally; the units of a table in file order, the tables in the run's order. */
+  merge(part: IntegrityPart): void {
+    const { key } = part;
+    this.rows.set(key, (this.rows.get(key) ?? 0) + part.rows);
+    if (part.times) {
+      const { first, last, outside, unsorted } = part.times;
+      const before = this.lastTime.get(key) ?? -Infinity;
+      this.lastTime.set(key, last);
+      this.outOfWindow.set(key, (this.outOfWindow.get(key) ?? 0) + outside);
+      this.unsorted.set(key, (this.unsorted.get(key) ?? 0) + unsorted + (first < before ? 1 : 0));
+    }
+    if (part.ids) {
       const ids = this.ids.get(key) ?? new IdSet();
       this.ids.set(key, ids);
-      const c = cols.str(idColumn);
-      for (let r = 0; r < batch.length; r++) ids.add(c, r);
+      ids.add(part.ids);
     }
-    if (key === 'players') this.addPlayers(batch, cols);
-    if (PLAYER_ID_TABLES.includes(key)) {
-      const c = cols.str('player_id');
-      const dayOf = activityDays(key, cols);
-      const known = this.scenario.counts.players ?? DEFAULT_POPULATION;
-      for (let r = 0; r < batch.length; r++) {
-        const n = playerNumber(c, r);
-        if (n < 0 && c.valid && c.valid[r] === 0) continue;
-        this.carded++;
-        // The players file holds exactly P000001…P<N> (checked below), so a join is a range check.
-        if (n < 1 || n > known) this.unknownPlayers++;
-        if (dayOf) this.activity.add(n * 100_000 + dayOf(r));
-      }
-    }
-    if (key === 'slots') this.addSlots(batch, cols);
-    if (key === 'financial') this.addFinancial(batch, cols);
-    if (key === 'compliance') this.addCompliance(batch, cols);
+    this.carded += part.carded;
+    this.unknownPlayers += part.unknownPlayers;
+    for (const a of part.activity) this.activity.add(a);
+    if (part.players) this.mergePlayers(part.players);
+    if (part.slots) this.mergeSlots(part.slots);
+    if (part.financial) this.mergeFinancial(part.financial);
+    if (part.compliance) this.mergeCompliance(part.compliance);
   }
 
-  private addPlayers(batch: ColumnBatch, cols: Columns): void {
-    const id = cols.str('player_id');
-    const status = cols.str('account_status');
-    const excluded = cols.bool('self_excluded');
-    const enrolled = cols.date('enrollment_date');
-    const last = cols.date('last_visit_date');
-    const ssn = cols.str('ssn_hash');
-    const dob = cols.date('date_of_birth');
-    for (let r = 0; r < batch.length; r++) {
-      const n = playerNumber(id, r);
+  private mergePlayers({ numbers, facts }: NonNullable<IntegrityPart['players']>): void {
+    numbers.forEach((n, i) => {
       this.playerIds.add(n);
-      const eligible = readString(status, r) === 'Active' && !excluded.values[r] ? 1 : 0;
-      this.playerFacts.set(n, [eligible, enrolled.values[r], last.values[r], nullableHash(ssn, r), dob.values[r]]);
+      this.playerFacts.set(n, Array.from(facts.subarray(5 * i, 5 * i + 5)));
+    });
+  }
+
+  private mergeSlots(slots: NonNullable<IntegrityPart['slots']>): void {
+    this.playsOverThreshold += slots.playsOverThreshold;
+    this.handPayCount += slots.handPayCount;
+    for (const [key, n] of slots.handPays) this.handPays.set(key, (this.handPays.get(key) ?? 0) + n);
+  }
+
+  private mergeFinancial(f: NonNullable<IntegrityPart['financial']>): void {
+    for (const [p, first, last] of f.tokens) {
+      if ((this.idTokens.get(p) ?? first) !== first) this.identityMismatches++;
+      this.idTokens.set(p, last);
+    }
+    this.identityMismatches += f.tokenMismatches;
+    this.ctrRowsFlagged += f.ctrRowsFlagged;
+    this.ctrRefsMissing += f.ctrRefsMissing;
+    for (const [key, ref] of f.ctrRefs) this.ctrRefs.set(key, (this.ctrRefs.get(key) ?? new Set<number>()).add(ref));
+    for (const h of f.payouts) this.payouts.add(h);
+    for (const h of f.flagged) this.flagged.add(h);
+    // Rows come in time order: a patron-day open before this unit's first gaming day is complete.
+    if (f.cash.edges.length > 0) this.closeCashDays(Math.min(...f.cash.edges.map(([, , , day]) => day)));
+    for (const [key, inCents, outCents, day] of f.cash.edges) {
+      const sums = this.openCash.get(key) ?? [0, 0, day];
+      sums[0] += inCents;
+      sums[1] += outCents;
+      this.openCash.set(key, sums);
+    }
+    for (const [key, inCents, outCents] of f.cash.over) this.overCash.set(key, [inCents, outCents]);
+  }
+
+  /** Moves the open patron-days before `day` to the complete ones, keeping those over the threshold. */
+  private closeCashDays(day: number): void {
+    for (const [key, [inCents, outCents, d]] of this.openCash) {
+      if (d >= day) continue;
+      this.openCash.delete(key);
+      if (this.overThreshold(inCents, outCents)) this.overCash.set(key, [inCents, outCents]);
     }
   }
 
-  private checkTimes(key: TableKey, times: Typed<'timestamp'>, n: number): void {
-    let last = this.lastTime.get(key) ?? -Infinity;
-    let outside = 0;
-    let unsorted = 0;
-    for (let r = 0; r < n; r++) {
-      const t = times.values[r];
-      if (t < this.scenario.start || t >= this.scenario.end) outside++;
-      if (t < last) unsorted++;
-      last = t;
-    }
-    this.lastTime.set(key, last);
-    this.outOfWindow.set(key, (this.outOfWindow.get(key) ?? 0) + outside);
-    this.unsorted.set(key, (this.unsorted.get(key) ?? 0) + unsorted);
+  private overThreshold(inCents: number, outCents: number): boolean {
+    return inCents > this.ctrThresholdCents || outCents > this.ctrThresholdCents;
   }
 
-  private addSlots(batch: ColumnBatch, cols: Columns): void {
-    const type = cols.str('event_type');
-    const jackpot = cols.f64('jackpot_amount');
-    const coinOut = cols.f64('coin_out');
-    const player = cols.str('player_id');
-    const machine = cols.str('machine_id');
-    const time = cols.time('event_timestamp');
-    for (let r = 0; r < batch.length; r++) {
-      const first = type.bytes[type.offsets[r]];
-      // JACKPOT and GAME_PLAY are the only types starting with J and G.
-      if (first === 71 && toCents(coinOut.values[r]) >= this.slotThresholdCents) this.playsOverThreshold++;
-      if (first !== 74 || toCents(jackpot.values[r]) < this.slotThresholdCents) continue;
-      this.handPayCount++;
-      const key = `${readString(player, r)}|${readString(machine, r)}|${toCents(jackpot.values[r])}|${gamingDay(time.values[r])}`;
-      this.handPays.set(key, (this.handPays.get(key) ?? 0) + 1);
-    }
-  }
-
-  private addFinancial(batch: ColumnBatch, cols: Columns): void {
-    const type = cols.str('transaction_type');
-    const method = cols.str('payment_method');
-    const amount = cols.f64('amount');
-    const player = cols.str('player_id');
-    const day = cols.date('business_date');
-    const id = cols.str('transaction_id');
-    const flag = cols.bool('suspicious_activity_flag');
-    const required = cols.bool('ctr_required');
-    const reference = cols.str('ctr_reference');
-    const idHash = cols.str('id_number_hash');
-    for (let r = 0; r < batch.length; r++) {
-      const h = hashBytes(id.bytes, id.offsets[r], id.offsets[r + 1]);
-      const t = readString(type, r)!;
-      const p = playerNumber(player, r);
-      const token = nullableHash(idHash, r);
-      if (token !== -1) {
-        if ((this.idTokens.get(p) ?? token) !== token) this.identityMismatches++;
-        this.idTokens.set(p, token);
-      }
-      if (required.values[r]) {
-        this.ctrRowsFlagged++;
-        const ref = nullableHash(reference, r);
-        if (ref === -1) this.ctrRefsMissing++;
-        const refs = this.ctrRefs.get(`${p}|${day.values[r]}`) ?? new Set<number>();
-        refs.add(ref);
-        this.ctrRefs.set(`${p}|${day.values[r]}`, refs);
-      }
-      if (t === 'JACKPOT_PAYOUT') this.payouts.add(h);
-      if (flag.values[r]) this.flagged.add(h);
-      if (readString(method, r) !== 'Cash') continue;
-      if (!COUNTED_IN.has(t) && !COUNTED_OUT.has(t)) continue;
-      const side = COUNTED_IN.has(t) ? 0 : 1;
-      const key = `${playerNumber(player, r)}|${day.values[r]}`;
-      const sums = this.cash.get(key) ?? [0, 0];
-      sums[side] += toCents(amount.values[r]);
-      this.cash.set(key, sums);
-    }
-  }
-
-  private addCompliance(batch: ColumnBatch, cols: Columns): void {
-    const type = cols.str('filing_type');
-    const player = cols.str('player_id');
-    const day = cols.date('transaction_date');
-    const cashIn = cols.f64('cash_in_amount');
-    const cashOut = cols.f64('cash_out_amount');
-    const game = cols.str('game_type');
-    const machine = cols.str('machine_id');
-    const jackpot = cols.f64('jackpot_amount');
-    const sources = cols.str('source_ids');
-    const filingId = cols.str('filing_id');
-    const filingDate = cols.date('filing_date');
-    const dueDate = cols.date('due_date');
-    const filingTime = cols.time('filing_timestamp');
-    const status = cols.str('status');
-    const fincen = cols.str('fincen_reference');
-    const irs = cols.str('irs_reference');
-    const amended = cols.str('amended_from');
-    const ssn = cols.str('ssn_hash');
-    const dob = cols.date('date_of_birth');
-    const idHash = cols.str('id_number_hash');
-    const asOfDay = Math.floor((this.scenario.as_of - 1) / 86_400_000_000);
+  private mergeCompliance(c: NonNullable<IntegrityPart['compliance']>): void {
+    this.deadlinesMissed += c.deadlinesMissed;
+    this.referenceRulesBroken += c.referenceRulesBroken;
     const slotIds = this.ids.get('slots')?.seen;
     const txnIds = this.ids.get('financial')?.seen;
-    for (let r = 0; r < batch.length; r++) {
-      const kind = readString(type, r);
-      const ids = readString(sources, r)!.split(';').map(hashText);
-      const p = playerNumber(player, r);
+    for (const row of c.rows) {
+      const { kind, player: p, day, sources: ids } = row;
       this.compliance++;
-      this.activity.add(p * 100_000 + day.values[r]);
-      this.checkFiling(kind, readString(status, r)!, day.values[r], filingDate.values[r], dueDate.values[r],
-        Math.floor(filingTime.values[r] / 86_400_000_000), asOfDay, [nullableHash(fincen, r), nullableHash(irs, r), nullableHash(amended, r)]);
       const facts = this.playerFacts.get(p);
-      if (facts && (facts[3] !== nullableHash(ssn, r) || facts[4] !== dob.values[r])) this.identityMismatches++;
-      const token = nullableHash(idHash, r);
-      if ((this.idTokens.get(p) ?? token) !== token) this.identityMismatches++;
-      if (kind === 'CTR') this.ctrFilingIds.set(`${p}|${day.values[r]}`, hashBytes(filingId.bytes, filingId.offsets[r], filingId.offsets[r + 1]));
+      if (facts && (facts[3] !== row.ssn || facts[4] !== row.dob)) this.identityMismatches++;
+      if ((this.idTokens.get(p) ?? row.token) !== row.token) this.identityMismatches++;
+      if (kind === 'CTR') this.ctrFilingIds.set(`${p}|${day}`, row.filingId);
       this.sources += ids.length;
       this.sourcesResolved += ids.filter((h) => slotIds?.has(h) || txnIds?.has(h)).length;
       if (kind === 'CTR') {
-        this.ctrs.push({ key: `${playerNumber(player, r)}|${day.values[r]}`, inCents: toCents(cashIn.values[r]), outCents: toCents(cashOut.values[r]) });
+        this.ctrs.push({ key: `${p}|${day}`, inCents: row.inCents, outCents: row.outCents });
       } else if (kind === 'SAR') {
         this.sar++;
         this.sarSources += ids.length;
@@ -315,28 +186,12 @@ export class IntegrityCollector {
           this.w2gPayoutsFound++;
           this.payoutsNamed.add(payout[0]);
         }
-        const g = readString(game, r);
-        if (g === 'Slots' || g === 'Video Poker') {
+        if (row.w2gKey !== null) {
           this.w2gSlot++;
-          const key = `${readString(player, r)}|${readString(machine, r)}|${toCents(jackpot.values[r])}|${day.values[r]}`;
-          this.w2gKeys.set(key, (this.w2gKeys.get(key) ?? 0) + 1);
+          this.w2gKeys.set(row.w2gKey, (this.w2gKeys.get(row.w2gKey) ?? 0) + 1);
         }
       }
     }
-  }
-
-  /** I36 deadlines and status against as_of; I37 which references a filing carries. */
-  private checkFiling(kind: string | null, status: string, day: number, filing: number, due: number, detected: number, asOfDay: number, refs: number[]): void {
-    const [fincen, irs, amended] = refs.map((h) => h !== -1);
-    const pending = status === 'Draft' || status === 'Pending Review';
-    let ok = true;
-    if (kind === 'CTR') ok = day + 1 <= filing && filing <= day + 15 && due === day + 15 && pending === filing > asOfDay;
-    else if (kind === 'SAR') ok = detected <= filing && filing <= due && due === detected + 30 && pending === filing > asOfDay;
-    else ok = filing === day && status === 'Filed';
-    if (!ok) this.deadlinesMissed++;
-    const filed = status === 'Filed' || status === 'Amended';
-    const refsOk = kind === 'W2G' ? irs && !fincen && !amended : !irs && fincen === filed && amended === (status === 'Amended');
-    if (!refsOk) this.referenceRulesBroken++;
   }
 
   /** The checks that apply to the tables written. */
@@ -363,7 +218,8 @@ export class IntegrityCollector {
       for (const [key, n] of this.w2gKeys) matched += Math.min(n, this.handPays.get(key) ?? 0);
       checks.push({ id: 'I28', title: 'W-2G ↔ slot jackpots', pass: matched === this.w2gSlot && matched === this.handPayCount, detail: `W-2G: ${fmt(this.w2gSlot)} slot filings, ${fmt(matched)} matching jackpots, ${fmt(this.handPayCount)} jackpots at or over the threshold` });
       checks.push({ id: 'I29', title: 'W-2G ↔ jackpot payouts', pass: this.w2gPayoutsFound === this.w2g && this.payouts.size === this.w2g, detail: `${fmt(this.w2g)} W-2Gs, ${fmt(this.w2gPayoutsFound)} with their own payout, ${fmt(this.payouts.size)} payouts in the cage` });
-      const over = [...this.cash].filter(([, [i, o]]) => i > this.ctrThresholdCents || o > this.ctrThresholdCents);
+      const stillOpen = [...this.openCash].filter(([, [i, o]]) => this.overThreshold(i, o)).map(([key, [i, o]]) => [key, [i, o]] as const);
+      const over = [...this.overCash, ...stillOpen];
       const ctrByKey = new Map(this.ctrs.map((c) => [c.key, c]));
       const exact = over.filter(([key, [i, o]]) => {
         const c = ctrByKey.get(key);
@@ -393,22 +249,6 @@ export class IntegrityCollector {
     }
     return checks;
   }
-}
-
-/** A 52-bit hash of a string cell, or −1 when null. */
-function nullableHash(column: StringColumn, r: number): number {
-  return column.valid && column.valid[r] === 0 ? -1 : hashBytes(column.bytes, column.offsets[r], column.offsets[r + 1]);
-}
-
-/** The gaming day of each carded row of slots, tables or financial (I9); null for the other tables. */
-function activityDays(key: TableKey, cols: Columns): ((r: number) => number) | null {
-  if (key === 'financial') {
-    const days = cols.date('business_date').values;
-    return (r) => days[r];
-  }
-  if (key !== 'slots' && key !== 'tables') return null;
-  const times = cols.time('event_timestamp').values;
-  return (r) => gamingDay(times[r]);
 }
 
 const fmtDollars = (cents: number) => `$${fmt(cents / 100)}`;

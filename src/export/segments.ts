@@ -14,6 +14,7 @@ import { encodeCsv } from './csv';
 import { encodeJsonl } from './jsonl';
 import { encodeParquet, ROW_GROUP_ROWS } from './parquet';
 import { concat } from './rechunk';
+import type { TallyRequest, UnitPlace, UnitTally } from './unit-tally';
 
 const CHUNKS_PER_ROW_GROUP = ROW_GROUP_ROWS / CHUNK_ROWS;
 
@@ -23,14 +24,13 @@ export interface SegmentEncoding {
   readonly compression: Compression;
 }
 
-/** One unit's rows encoded (a Parquet file of whole row groups, or text), and the rows themselves when asked for. */
+/** One unit's rows encoded (a Parquet file of whole row groups, or text), and its tallies (the rows stay where they were made). */
 export interface EncodedSegment {
   readonly bytes: Uint8Array;
-  /** The unit's chunks, or [] when not asked for. */
-  readonly batches: ColumnBatch[];
+  readonly tally: UnitTally;
 }
 
-export type SegmentProducer = (unit: WorkUnit, encoding: SegmentEncoding, withRows: boolean) => Promise<EncodedSegment>;
+export type SegmentProducer = (unit: WorkUnit, encoding: SegmentEncoding, tallies: TallyRequest, place: UnitPlace) => Promise<EncodedSegment>;
 
 /** Whether `unit` starts its plan's file (the CSV header goes there). */
 export function startsFile(unit: WorkUnit): boolean {

@@ -16,7 +16,8 @@ import { deltaPartFile } from './delta/delta-log';
 import { DeltaTableWriter, type DeltaPart } from './delta/delta-table';
 import { rowGroupUnits, startsFile, type SegmentProducer } from './segments';
 import { stitchParquet } from './parquet-stitch';
-import { FilingCounter } from './filing-counts';
+import { addFilings, tallyUnit, type TallyRequest, type UnitPlace, type UnitTally } from './unit-tally';
+import { CHUNK_ROWS } from '../generators/tables';
 import { buildManifest, MANIFEST_FILE, NO_FILINGS, type ManifestFilings } from './manifest';
 import { partitionColumn, partitionDescription, partitionFile, partNumber, splitByDay, type Partitioning } from './partition';
 import { formatDate } from '../generators/scenario/instant';
@@ -58,10 +59,10 @@ export interface WriteHooks {
   onTableStart?(plan: TablePlan): void;
   /** Rows done so far in the current table. */
   onRows?(plan: TablePlan, rowsDone: number): void;
-  /** Each 65,536-row chunk as it is encoded (the browser keeps the first ones for its preview). */
-  onChunk?(plan: TablePlan, chunk: ColumnBatch): void;
-  /** A table's first chunk (chunk 0; never in a shard that starts later), also when files are encoded in workers. */
-  onFirstChunk?(plan: TablePlan, chunk: ColumnBatch): void;
+  /** What each unit's rows are tallied for (unit-tally.ts); the filing counts only when absent. */
+  tallies?: TallyRequest;
+  /** Each unit's tallies, in file order (computed where its rows were generated). */
+  onTally?(plan: TablePlan, tally: UnitTally): void;
   /** Files written after the tables and before manifest.json, which does not list them (the data dictionary). */
   extraFiles?(): readonly { name: string; bytes: Uint8Array }[];
   onTableDone?(file: WrittenFile): void;
@@ -92,12 +93,10 @@ export class CancelledError extends Error {
 /** Work units requested ahead of the writer per worker: a bounded window keeps memory flat. */
 const UNITS_AHEAD_PER_WORKER = 1;
 
-/** One work unit as the writer receives it: its rows (when needed here) and, when encoded in a worker, its Parquet. */
-interface Produced {
-  readonly groups: WorkUnit['groups'];
-  readonly batches: readonly ColumnBatch[];
-  readonly bytes: Uint8Array | null;
-}
+/** One work unit as the writer receives it: its rows (generated here), or its file segment and tallies (from a worker). */
+type Produced =
+  | { readonly groups: WorkUnit['groups']; readonly batches: readonly ColumnBatch[]; readonly bytes: null; readonly tally: null }
+  | { readonly groups: WorkUnit['groups']; readonly batches: null; readonly bytes: Uint8Array; readonly tally: UnitTally };
 
 /** Writes every table of `plans` and the manifest to `target`, generating with `produce` (`workers` sizes the window). */
 export async function writeRun(
@@ -111,15 +110,16 @@ export async function writeRun(
   const window = Math.max(2, workers * UNITS_AHEAD_PER_WORKER);
   const segments = hooks.partitioning !== 'day' ? hooks.segments : undefined;
   const unitsOf = writesParquet(scenario.format) ? rowGroupUnits : groupUnits;
+  const request = hooks.tallies ?? NO_TALLIES;
   const scheduler: UnitScheduler<Produced> = segments
-    ? new UnitScheduler(plans, unitsOf, async (unit) => ({ groups: unit.groups, ...(await segments(unit, scenario, needsRows(unit, hooks))) }), window, startsEarly)
+    ? new UnitScheduler(plans, unitsOf, async (unit) => ({ groups: unit.groups, batches: null, ...(await segments(unit, scenario, request, placeOf(unit))) }) as Produced, window, startsEarly)
     : new UnitScheduler(plans, groupUnits, (unit) => generateUnit(unit, produce), window, startsEarly);
-  const counter = new FilingCounter();
+  const counter = { filings: null as ManifestFilings | null };
   try {
     const files: WrittenFile[] = [];
     for (const plan of plans) {
       hooks.onTableStart?.(plan);
-      for (const file of await writeTable({ scenario, target, scheduler, encodedInWorkers: segments !== undefined, hooks, counter }, plan)) {
+      for (const file of await writeTable({ scenario, target, scheduler, encodedInWorkers: segments !== undefined, hooks, request, counter }, plan)) {
         files.push(file);
         hooks.onTableDone?.(file);
       }
@@ -128,9 +128,9 @@ export async function writeRun(
       scenario,
       engineVersion: ENGINE_VERSION,
       files: files.map((f) => ({ ...f, format: scenario.format, compression: scenario.compression })),
-      filings: plans.some((p) => p.key === 'compliance') ? counter.result() : NO_FILINGS,
+      filings: plans.some((p) => p.key === 'compliance') ? (counter.filings ?? NO_FILING_COUNTS) : NO_FILINGS,
     });
-    if (plans.some((p) => p.key === 'compliance')) hooks.onFilings?.(counter.result());
+    if (plans.some((p) => p.key === 'compliance')) hooks.onFilings?.(counter.filings ?? NO_FILING_COUNTS);
     for (const extra of hooks.extraFiles?.() ?? []) await target.write(extra.name, 'deflate', [extra.bytes]);
     await target.write(partName(MANIFEST_FILE, hooks.part), 'deflate', [new TextEncoder().encode(manifest)]);
     const bundle = await target.commit();
@@ -150,14 +150,19 @@ function startsEarly(unit: WorkUnit): boolean {
   return unit.plan.key === 'compliance' && startsFile(unit);
 }
 
-/** Whether the writer needs a unit's rows: for the chunk hooks, and the compliance rows for the filing counts. */
-function needsRows(unit: WorkUnit, hooks: WriteHooks): boolean {
-  return hooks.onChunk !== undefined || unit.plan.key === 'compliance' || (hooks.onFirstChunk !== undefined && startsFile(unit));
+/** Without a request, units are tallied for the filing counts only. */
+const NO_TALLIES: TallyRequest = { checks: false, examples: false, previewRows: 0 };
+const NO_FILING_COUNTS: ManifestFilings = { ctr: 0, sar: 0, w2g: 0, ctr_source_rows: 0, sar_source_rows: 0, w2g_jackpots: 0, w2g_payouts: 0 };
+
+/** Where a unit's rows sit in its plan's file (a shard's file starts at its first chunk). */
+function placeOf(unit: WorkUnit): UnitPlace {
+  const firstChunk = unit.plan.groups[0]?.[0] ?? 0;
+  return { firstRow: ((unit.groups[0]?.[0] ?? firstChunk) - firstChunk) * CHUNK_ROWS, tableRows: unit.plan.rows, startsFile: startsFile(unit) };
 }
 
 async function generateUnit(unit: WorkUnit, produce: GroupProducer): Promise<Produced> {
   const batches = (await Promise.all(unit.groups.map(([first, count]) => produce(unit.plan, first, count)))).flat();
-  return { groups: unit.groups, batches, bytes: null };
+  return { groups: unit.groups, batches, bytes: null, tally: null };
 }
 
 /** What every table of a run is written with. */
@@ -168,7 +173,9 @@ interface RunContext {
   /** Whether the files arrive encoded from the workers (segments). */
   readonly encodedInWorkers: boolean;
   readonly hooks: WriteHooks;
-  readonly counter: FilingCounter;
+  readonly request: TallyRequest;
+  /** The compliance table's filing counts, summed unit by unit. */
+  readonly counter: { filings: ManifestFilings | null };
 }
 
 /** A table's files; as a Delta table, its commit after them (a log never names a file that is not complete). */
@@ -185,29 +192,28 @@ async function writeTable(run: RunContext, plan: TablePlan): Promise<WrittenFile
 }
 
 async function writeTableFiles(run: RunContext, plan: TablePlan, delta: DeltaTableWriter | null): Promise<WrittenFile[]> {
-  const { scenario, target, scheduler, encodedInWorkers, hooks, counter } = run;
+  const { scenario, target, scheduler, encodedInWorkers, hooks, request, counter } = run;
   const schema = SCHEMAS[plan.key];
   let done = 0;
-  let first = plan.groups[0]?.[0] === 0;
   const progress = (rows: number) => {
     if (hooks.signal?.aborted) throw new CancelledError();
     done += rows;
     hooks.onRows?.(plan, done);
   };
-  const see = (chunk: ColumnBatch) => {
-    if (plan.key === 'compliance') counter.add(chunk);
-    if (first) hooks.onFirstChunk?.(plan, chunk);
-    first = false;
-    hooks.onChunk?.(plan, chunk);
+  // A unit's tallies: from its worker, or computed here from the rows generated here.
+  const see = (unit: Produced) => {
+    const tally = unit.tally ?? tallyUnit(scenario, request, plan.key, placeOf({ plan, groups: unit.groups }), unit.batches!);
+    if (tally.filings) counter.filings = addFilings(counter.filings, tally.filings);
+    hooks.onTally?.(plan, tally);
   };
   const units = scheduler.stream(plan);
   const column = hooks.partitioning === 'day' ? partitionColumn(schema) : null;
   const name = delta ? deltaPartFile(schema, hooks.part ?? 0) : partName(fileName(schema, encodingOf(scenario.format)), hooks.part);
   if (encodedInWorkers && plan.rows > 0) {
-    // Encoded in the workers: the rows seen here, the segments joined in order.
+    // Encoded in the workers: their tallies merged here, the segments joined in order (the rows stay in the workers).
     const encoded = async function* () {
       for await (const unit of units) {
-        unit.batches.forEach(see);
+        see(unit);
         for (const [first, count] of unit.groups) for (let k = first; k < first + count; k++) progress(chunkLength(plan.rows, k));
         yield unit.bytes!;
       }
@@ -217,9 +223,9 @@ async function writeTableFiles(run: RunContext, plan: TablePlan, delta: DeltaTab
   }
   const rows = (async function* () {
     for await (const unit of units) {
-      for (const chunk of unit.batches) {
+      see(unit);
+      for (const chunk of unit.batches!) {
         progress(chunk.length);
-        see(chunk);
         yield chunk;
       }
     }

@@ -28,7 +28,7 @@ describe('issue 7 CDS_FAULT test hook', () => {
   it('exit: the environment\'s own way of stopping the worker is called, and the request never answers', async () => {
     let exited = 0;
     const armed = withFault(api, parseFault('exit:security:1'), () => void exited++);
-    const pending = armed.segment('security', [[0, 1]], 'parquet' as never, true, false);
+    const pending = armed.segment('security', [[0, 1]], 'parquet' as never, { checks: false, examples: false, previewRows: 0 }, { firstRow: 0, tableRows: 1, startsFile: true });
     expect(exited).toBe(1);
     expect(await Promise.race([pending.then(() => 'answered'), new Promise((r) => setTimeout(() => r('pending'), 50))])).toBe('pending');
   });

@@ -53,9 +53,9 @@ export function withFault(api: GeneratorApi, fault: Fault | null, exit: () => ne
       const stopped = strike(key);
       return stopped ? (stopped as never) : api.generate(key, first, count);
     },
-    async segment(key, groups, encoding, first, withRows) {
+    async segment(key, groups, encoding, tallies, place) {
       const stopped = strike(key);
-      return stopped ?? api.segment(key, groups, encoding, first, withRows);
+      return stopped ?? api.segment(key, groups, encoding, tallies, place);
     },
   };
 }

@@ -11,6 +11,7 @@ import type { TableKey } from '../generators/tables';
 import type { World } from '../generators/world';
 import { SCHEMAS } from '../generators/schema';
 import { encodeSegment, type EncodedSegment, type SegmentEncoding } from '../export/segments';
+import { tallyBuffers, tallyUnit, type TallyRequest, type UnitPlace } from '../export/unit-tally';
 
 export interface GeneratedGroup {
   readonly batches: ColumnBatch[];
@@ -23,15 +24,15 @@ export interface GeneratorApi {
   init(scenario: Scenario, piiSecret?: string): string | null;
   generate(key: TableKey, first: number, count: number): GeneratedGroup;
   /**
-   * Generates chunk groups (whole row groups for Parquet) and encodes them as one segment of the table's file,
-   * `first` when it starts the file; the rows too when asked.
+   * Generates chunk groups (whole row groups for Parquet) and encodes them as one segment of the table's file
+   * (the CSV header when `place` starts the file), with the unit's tallies; the rows themselves stay here.
    */
   segment(
     key: TableKey,
     groups: readonly (readonly [number, number])[],
     encoding: SegmentEncoding,
-    first: boolean,
-    withRows: boolean,
+    tallies: TallyRequest,
+    place: UnitPlace,
   ): Promise<EncodedSegment & { worker: number }>;
 }
 
@@ -60,20 +61,12 @@ export function createGeneratorApi(workerId: number): GeneratorApi {
       const batches = generateGroup(world, key, first, count);
       return transfer({ batches, worker: workerId }, batchBuffers(batches));
     },
-    async segment(key, groups, encoding, first, withRows) {
+    async segment(key, groups, encoding, tallies, place) {
       if (!world) throw new Error('generator worker used before init');
-      const w = world;
-      const batches: ColumnBatch[] = [];
-      // Each group is generated as the encoder asks for it, so a group's arrays can go once encoded.
-      const generated = (function* () {
-        for (const [first, count] of groups) {
-          const group = generateGroup(w, key, first, count);
-          if (withRows) batches.push(...group);
-          yield* group;
-        }
-      })();
-      const bytes = await encodeSegment(SCHEMAS[key], generated, encoding, first);
-      return transfer({ bytes, batches, worker: workerId }, [bytes.buffer as ArrayBuffer, ...batchBuffers(batches)]);
+      const batches = groups.flatMap(([first, count]) => generateGroup(world!, key, first, count));
+      const tally = tallyUnit(world.scenario, tallies, key, place, batches);
+      const bytes = await encodeSegment(SCHEMAS[key], batches, encoding, place.startsFile);
+      return transfer({ bytes, tally, worker: workerId }, [bytes.buffer as ArrayBuffer, ...tallyBuffers(tally)]);
     },
   };
 }

@@ -11,7 +11,7 @@ import type { ColumnBatch } from '../generators/columns';
 import type { TablePlan } from '../generators/engine';
 import type { Scenario } from '../generators/scenario/types';
 import type { TableKey } from '../generators/tables';
-import { startsFile, type SegmentProducer } from '../export/segments';
+import type { SegmentProducer } from '../export/segments';
 import type { GeneratorApi } from './generator-api';
 
 /** A generator worker's failure as the user reads it: which work it was doing and why it stopped. */
@@ -92,9 +92,9 @@ export class GeneratorPool {
     });
 
   /** Units generated and encoded in the workers (see write-run's `segments`). */
-  readonly segments: SegmentProducer = (unit, encoding, withRows) =>
+  readonly segments: SegmentProducer = (unit, encoding, tallies, place) =>
     this.enqueue(unit.plan.key, async ({ api }) => {
-      const segment = await api.segment(unit.plan.key, unit.groups, encoding, startsFile(unit), withRows);
+      const segment = await api.segment(unit.plan.key, unit.groups, encoding, tallies, place);
       this.count(segment.worker, unit.groups.reduce((n, [, count]) => n + count, 0));
       return segment;
     });

@@ -4,7 +4,7 @@
  * bundle handed back as Blobs (disk-backed Files from a folder). Environment-agnostic wiring over the engine and
  * the run writer; the browser exposes it from a Web Worker with Comlink (run.worker.ts), tests over a MessageChannel.
  */
-import { sliceBatch, type ColumnBatch } from '../generators/columns';
+import type { ColumnBatch } from '../generators/columns';
 import { createWorld, generateGroup, planTables, type TablePlan } from '../generators/engine';
 import { SCHEMAS } from '../generators/schema';
 import { volumeError } from '../generators/feasibility';
@@ -24,6 +24,7 @@ import { writeRun, type WrittenFile } from '../export/write-run';
 import type { GroupProducer } from '../export/chunk-stream';
 import type { SegmentProducer } from '../export/segments';
 import type { Partitioning } from '../export/partition';
+import type { TallyRequest, UnitTally } from '../export/unit-tally';
 import { ENGINE_VERSION } from '../generators/version';
 
 export interface RunProgress {
@@ -32,14 +33,17 @@ export interface RunProgress {
   readonly rows: number;
 }
 
-/** The first rows of a table as generated (at most PREVIEW_ROWS), in 65,536-row batches. */
+/** A table's preview: at most PREVIEW_ROWS rows spread evenly over the whole file, in file order (preview-sample.ts). */
 export interface TablePreview {
   readonly key: TableKey;
   readonly batches: readonly ColumnBatch[];
 }
 
-/** Rows the preview keeps per table (SPEC: at least the first 100,000). */
+/** Rows the preview keeps per table. */
 export const PREVIEW_ROWS = 100_000;
+
+/** The browser's run tallies its checks, charts, examples and preview sample where the rows are generated. */
+const BROWSER_TALLIES: TallyRequest = { checks: true, examples: true, previewRows: PREVIEW_ROWS };
 
 export interface RunFile {
   /** The table, or null for manifest.json. */
@@ -150,19 +154,15 @@ export function createRunApi(source?: ProducerSource, opfsRoot?: OpfsRoot): RunA
       const charts = new ChartAccumulator(scenario);
       const plans = planTables(scenario);
       const dictionary = new DictionaryCollector(scenario, plans);
-      const keep = (plan: TablePlan, chunk: ColumnBatch) => {
-        integrity.add(plan.key, chunk);
-        charts.add(plan.key, chunk);
-        const column = SCHEMAS[plan.key].columns.findIndex((c) => c.name === SCHEMAS[plan.key].timestampColumn);
-        const times = column >= 0 ? chunk.columns[column] : null;
-        if (times?.type === 'timestamp' && chunk.length > 0) {
+      const keep = (plan: TablePlan, tally: UnitTally) => {
+        if (tally.integrity) integrity.merge(tally.integrity);
+        if (tally.charts) charts.merge(tally.charts);
+        dictionary.onTally(plan, tally);
+        if (tally.timeRange) {
           const range = ranges.get(plan.key);
-          ranges.set(plan.key, [range?.[0] ?? times.values[0], times.values[chunk.length - 1]]);
+          ranges.set(plan.key, [range?.[0] ?? tally.timeRange[0], tally.timeRange[1]]);
         }
-        const kept = previews.get(plan.key) ?? [];
-        const have = kept.reduce((n, b) => n + b.length, 0);
-        if (have < PREVIEW_ROWS && chunk.length > 0) kept.push(sliceBatch(chunk, 0, Math.min(chunk.length, PREVIEW_ROWS - have)));
-        previews.set(plan.key, kept);
+        if (tally.sample) previews.set(plan.key, [...(previews.get(plan.key) ?? []), tally.sample]);
       };
       const world = createWorld(scenario, piiSecret);
       const volumes = volumeError(world);
@@ -186,10 +186,10 @@ export function createRunApi(source?: ProducerSource, opfsRoot?: OpfsRoot): RunA
       const written = await writeRun(scenario, plans, target, pool?.produce ?? inThread, Math.max(1, generators), {
         onTableStart: (plan) => report(plan, 0),
         onRows: report,
-        onChunk: keep,
+        tallies: BROWSER_TALLIES,
+        onTally: keep,
         onTableDone: (file) => onProgress({ table: file.key, rowsDone: file.rows, rows: file.rows }),
         onFilings: (counts) => (filings = counts),
-        onFirstChunk: dictionary.onFirstChunk,
         partitioning,
         segments: pool?.segments,
       }).finally(() => pool?.close());

@@ -168,7 +168,9 @@ export function ExplorePanel() {
       {error && <p className="error" role="alert">{error}</p>}
       {tab === 'rows' && model && (
         <>
-          <p className="hint">First {count(model.length)} of {count(total)} rows, as generated. Click a column to sort the preview.</p>
+          <p className="hint">
+            {model.length < total ? `${count(model.length)} of ${count(total)} rows, evenly spread over the whole file.` : `All ${count(total)} rows.`} Click a column to sort the preview.
+          </p>
           <RowsGrid model={model} />
         </>
       )}
