@@ -28,6 +28,8 @@ async function encodeRun(flags: readonly string[]) {
   const today = Math.floor(Date.now() / 86_400_000) * DAY_US;
   const args = parseCliArgs(flags, process.env, today);
   if (args.kind !== 'run') throw new Error(`bench-encode takes the flags of one run (got ${flags.join(' ')})`);
+  // A shard has other rows, and a day-partitioned run is not encoded in units: neither is what is measured here.
+  if (args.shard || args.partitioning !== 'none') throw new Error('bench-encode measures whole runs, without --shard or --partition-by day');
   const result = resolveScenario(args.input);
   if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
   const scenario = result.scenario;
