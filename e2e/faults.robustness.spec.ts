@@ -7,7 +7,7 @@
  * --zip byte for byte. The quota running out mid-run (OPFS) is e2e/opfs.spec.ts's "a quota that runs out mid-run".
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { faultTally } from '../src/testing/fault-tally';
 import { cliZip, sha256 } from './cli-run';
 import { fixedWindow } from './window';
@@ -55,6 +55,31 @@ function storedRuns(page: Page): Promise<string[]> {
 const generatorWorkers = (page: Page) => page.workers().filter((w) => w.url().includes('cds_fault='));
 const runWorkers = (page: Page) => page.workers().filter((w) => w.url().includes('run.worker'));
 
+/**
+ * A worker going away takes as long as the browser takes to tear it down, seconds on a loaded machine: the test
+ * waits for its `close` event, and this bound is only there so that a worker that never goes fails the test.
+ */
+const GONE_TIMEOUT_MS = 60_000;
+
+/** Resolves when `worker` has closed (at once if it already has). */
+function closed(page: Page, worker: Worker): Promise<Worker> {
+  return new Promise((resolve) => {
+    worker.once('close', () => resolve(worker));
+    if (!page.workers().includes(worker)) resolve(worker);
+  });
+}
+
+/** `pending`, or a failure naming `what` after GONE_TIMEOUT_MS. */
+async function within<T>(pending: Promise<T>, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: not within ${GONE_TIMEOUT_MS / 1000} s`)), GONE_TIMEOUT_MS)));
+  try {
+    return await Promise.race([pending, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const cases: [fault: string, sink: 'memory' | 'opfs', reason: string][] = [
   ['throw:slots:2', 'memory', 'injected fault (CDS_FAULT throw:slots:2)'],
   ['crash:slots:2', 'opfs', 'it crashed: Uncaught Error: injected fault (CDS_FAULT crash:slots:2)'],
@@ -74,7 +99,10 @@ for (const [fault, sink, reason] of cases) {
     if (sink === 'opfs') await expect.poll(async () => (await storedRuns(page)).length, { timeout: 60_000, intervals: [20] }).toBe(1);
     // Two generators at work: the workers of the run are visible to the test, so "gone" below means something.
     await expect.poll(() => generatorWorkers(page).length, { timeout: 60_000 }).toBe(2);
-    const running = runWorkers(page).length;
+    // Their `close` events are listened for from now on, so none is missed however early it comes.
+    const generatorsGone = Promise.all(generatorWorkers(page).map((w) => closed(page, w)));
+    const runWorkersBefore = runWorkers(page);
+    const firstRunWorkerGone = Promise.race(runWorkersBefore.map((w) => closed(page, w)));
 
     const failure = page.getByRole('alert').filter({ hasText: 'generator worker failed' });
     await expect(failure).toHaveText(`A generator worker failed while generating slots: ${reason}Retry`, { timeout: 60_000 });
@@ -84,8 +112,10 @@ for (const [fault, sink, reason] of cases) {
     await expect(page.getByRole('button', { name: 'Download all (.zip)' })).toHaveCount(0);
     await expect(page.getByRole('link', { name: /^(bronze_.*|manifest\.json)$/ })).toHaveCount(0);
     // The other generator, and the run worker that held them, are terminated; nothing of the run stays stored.
-    await expect.poll(() => generatorWorkers(page).length, { timeout: 5_000 }).toBe(0);
-    await expect.poll(() => runWorkers(page).length, { timeout: 5_000 }).toBe(running - 1);
+    await within(generatorsGone, 'the generator workers closed');
+    const runWorkerGone = await within(firstRunWorkerGone, "the run's worker closed");
+    // Only the run's own worker goes; the volume checker's stays.
+    expect(runWorkers(page)).toEqual(runWorkersBefore.filter((w) => w !== runWorkerGone));
     expect(await storedRuns(page)).toEqual([]);
     const overall = page.getByRole('progressbar', { name: 'Overall progress' });
     const frozen = await overall.getAttribute('aria-valuenow');

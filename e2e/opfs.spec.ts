@@ -84,7 +84,8 @@ test('Cancel during a large OPFS run removes its files from browser storage', as
   await expect.poll(() => usage(page), { timeout: 60_000, intervals: [100] }).toBeGreaterThan(30_000_000);
   expect(await storedRuns(page)).toHaveLength(1);
   await page.getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByRole('status')).toContainText('Generation cancelled: nothing was kept (its files were removed from browser storage).', { timeout: 5_000 });
+  // Said once the files are removed, however long a loaded machine takes for it.
+  await expect(page.getByRole('status')).toContainText('Generation cancelled: nothing was kept (its files were removed from browser storage).');
   expect(await storedRuns(page)).toEqual([]);
   expect(await usage(page)).toBeLessThan(1_000_000);
 });

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expose, proxy, wrap } from 'comlink';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { resolveScenario } from '../generators/scenario/validate';
 import { listFolder, OPFS_RUNS_DIR } from '../export/opfs-folders';
 import { fakeOpfs } from '../testing/fake-opfs';
@@ -55,14 +55,16 @@ describe('run API over a MessageChannel', () => {
     ]);
     for (const f of run.files) expect(sha256(new Uint8Array(await f.data.arrayBuffer())), f.name).toBe(f.sha256);
     expect(run.filings).toMatchObject({ ctr: 80, sar: 30, w2g: 90, w2g_payouts: 90 });
-    // Progress calls cross on their own channel: let the last ones arrive, then every table has reported its end.
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    for (const key of ['slots', 'tables', 'players', 'financial', 'security', 'compliance'] as const) {
-      const rows = result.scenario.counts[key]!;
-      const mine = progress.filter((p) => p.table === key).map((p) => p.rowsDone);
-      expect(Math.max(...mine), key).toBe(rows);
-      expect(mine.every((done) => done >= 0 && done <= rows), key).toBe(true);
-    }
+    // Progress calls cross on their own channel and may arrive after the result: wait until every table has
+    // reported its end (the timeout only bounds a report that never comes).
+    await vi.waitFor(() => {
+      for (const key of ['slots', 'tables', 'players', 'financial', 'security', 'compliance'] as const) {
+        const rows = result.scenario.counts[key]!;
+        const mine = progress.filter((p) => p.table === key).map((p) => p.rowsDone);
+        expect(Math.max(...mine), key).toBe(rows);
+        expect(mine.every((done) => done >= 0 && done <= rows), key).toBe(true);
+      }
+    }, { timeout: 30_000, interval: 20 });
 
     const zip = await api.zip();
     expect(zip.name).toBe('casino_data_42_20261001_20261007.zip');
