@@ -116,7 +116,8 @@ const PROGRESS_INTERVAL_MS = 100;
 
 /** Where a run's chunk groups come from: this thread, or a pool of generator workers. */
 export interface ProducerSource {
-  open(scenario: Scenario, piiSecret: string | undefined, count: number): Promise<{ produce: GroupProducer; segments?: SegmentProducer; close(): void }>;
+  /** A pool with its world built; `volumes` is its E_VOLUME message, if any (then nothing is generated). */
+  open(scenario: Scenario, piiSecret: string | undefined, count: number): Promise<{ volumes: string | null; produce: GroupProducer; segments?: SegmentProducer; close(): void }>;
 }
 
 interface LastRun {
@@ -164,9 +165,6 @@ export function createRunApi(source?: ProducerSource, opfsRoot?: OpfsRoot): RunA
         }
         if (tally.sample) previews.set(plan.key, [...(previews.get(plan.key) ?? []), tally.sample]);
       };
-      const world = createWorld(scenario, piiSecret);
-      const volumes = volumeError(world);
-      if (volumes) throw new Error(volumes);
       let filings: ManifestFilings | null = null;
       let lastSent = 0;
       const report = (plan: TablePlan, rowsDone: number) => {
@@ -175,8 +173,15 @@ export function createRunApi(source?: ProducerSource, opfsRoot?: OpfsRoot): RunA
         lastSent = now;
         onProgress({ table: plan.key, rowsDone, rows: plan.rows });
       };
-      const inThread: GroupProducer = async (plan, first, count) => generateGroup(world, plan.key, first, count);
+      // The world is built where the rows are generated: in the pool's workers, or here without them.
       const pool = source && generators > 0 ? await source.open(scenario, piiSecret, generators) : null;
+      const world = pool ? null : createWorld(scenario, piiSecret);
+      const volumes = pool ? pool.volumes : volumeError(world!);
+      if (volumes) {
+        pool?.close();
+        throw new Error(volumes);
+      }
+      const inThread: GroupProducer = async (plan, first, count) => generateGroup(world!, plan.key, first, count);
       // Opened once the pool is up: a run that fails before writeRun leaves no folder (writeRun discards after).
       const folder = await openFolder(sink).catch((error: unknown) => {
         pool?.close();

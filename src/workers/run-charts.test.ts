@@ -34,8 +34,8 @@ const inProcessGenerators: ProducerSource = {
       return { api, onDeath: () => undefined, terminate: () => port2.close() };
     });
     const pool = new GeneratorPool(workers);
-    await pool.init(s, piiSecret);
-    return { produce: pool.produce, segments: pool.segments, close: () => void pool.close() };
+    const volumes = await pool.init(s, piiSecret);
+    return { volumes, produce: pool.produce, segments: pool.segments, close: () => void pool.close() };
   },
 };
 

@@ -9,7 +9,7 @@ useBrowserParquetWasm();
 expose(createRunApi({
   async open(scenario, piiSecret, count) {
     const pool = new BrowserPool(count);
-    await pool.init(scenario, piiSecret);
-    return { produce: pool.produce, segments: pool.segments, close: () => void pool.close() };
+    const volumes = await pool.init(scenario, piiSecret);
+    return { volumes, produce: pool.produce, segments: pool.segments, close: () => void pool.close() };
   },
 }, () => navigator.storage.getDirectory()));
