@@ -41,8 +41,9 @@ export interface Ledger {
   readonly planned: Int32Array;
   /** Row of each planned transaction (plan.txns order). */
   readonly plannedRow: Int32Array;
-  /** Counted cash rows of each planned CTR visit, in file order. */
-  readonly ctrRows: ReadonlyMap<number, readonly number[]>;
+  /** Counted cash rows of CTR filing i (plan filing index): ctrRowList[ctrRowStart[i] .. ctrRowStart[i + 1]), in file order. */
+  readonly ctrRowStart: Int32Array;
+  readonly ctrRowList: Int32Array;
 }
 
 const visitSizeTable = new WeightTable([0.35, 0.3, 0.18, 0.1, 0.05, 0.02]);
@@ -75,11 +76,12 @@ export function financialLedger(world: World): Ledger {
 
 class LedgerBuilder {
   private readonly total: number;
-  private readonly out: Omit<Ledger, 'markerIssueRow' | 'markerIssueDay' | 'ctrRows' | 'length'>;
+  private readonly out: Omit<Ledger, 'markerIssueRow' | 'markerIssueDay' | 'ctrRowStart' | 'ctrRowList' | 'length'>;
   private readonly carry = new Map<number, Carried[]>();
   private readonly issueRow: number[] = [];
   private readonly issueDay: number[] = [];
-  private readonly ctrRows = new Map<number, number[]>();
+  /** (CTR filing, row) pairs of counted CTR-day rows, in file order. */
+  private readonly ctrPairs: number[] = [];
   private readonly cashiers: readonly number[];
   private readonly supervisors: readonly number[];
   private row = 0;
@@ -105,8 +107,20 @@ class LedgerBuilder {
     }
     return {
       ...this.out, length: this.total, markerIssueRow: Int32Array.from(this.issueRow),
-      markerIssueDay: Int32Array.from(this.issueDay), ctrRows: this.ctrRows,
+      markerIssueDay: Int32Array.from(this.issueDay), ...this.ctrRowIndex(),
     };
+  }
+
+  /** The (filing, row) pairs grouped by filing, rows kept in file order (a counting sort). */
+  private ctrRowIndex(): { ctrRowStart: Int32Array; ctrRowList: Int32Array } {
+    const pairs = this.ctrPairs;
+    const start = new Int32Array(this.world.plan.filings.length + 1);
+    for (let x = 0; x < pairs.length; x += 2) start[pairs[x] + 1]++;
+    for (let i = 0; i + 1 < start.length; i++) start[i + 1] += start[i];
+    const next = start.slice(0, -1);
+    const list = new Int32Array(pairs.length / 2);
+    for (let x = 0; x < pairs.length; x += 2) list[next[pairs[x]]++] = pairs[x + 1];
+    return { ctrRowStart: start, ctrRowList: list };
   }
 
   /** Gaming day d: visit order, visit sizes, then each visit's rows; sorted by time into the ledger. */
@@ -312,10 +326,8 @@ class LedgerBuilder {
     });
     for (const i of order) {
       const row = rows[i];
-      if (!plan.ctrVisits.has(row.visit) || countedSide(row.type, row.method) === 0) continue;
-      let list = this.ctrRows.get(row.visit);
-      if (!list) this.ctrRows.set(row.visit, (list = []));
-      list.push(at[i]);
+      const filing = plan.ctrVisits.get(row.visit);
+      if (filing !== undefined && countedSide(row.type, row.method) !== 0) this.ctrPairs.push(filing, at[i]);
     }
     this.row += rows.length;
   }

@@ -11,6 +11,7 @@ import { employeeId, pad, playerId } from '../world/ids';
 import { chunkwise, metadataColumns } from './common-columns';
 import { playerToken } from './player-tokens';
 import { complianceBook, transactionIds } from './compliance-book';
+import { filingIdOf } from './compliance-text';
 import { financialLedger } from './financial-ledger';
 
 const TYPE_BYTES = encodeVocabulary(TXN_TYPES);
@@ -38,19 +39,19 @@ function financialChunk(world: World, k: number): ColumnBatch {
   const g = (r: number) => lo + r;
   const txnId = transactionIds(seed);
   const wirePerm = new KeyedPermutation(seed, 'wire_reference', 10_000_000_000);
-  const ctrOf = (r: number) => {
+  /** The CTR filing a row is counted in, or −1. */
+  const ctrOf = mapTo(Int32Array, new Int32Array(n), (_, r) => {
     const row = g(r);
-    if (countedSide(ledger.type[row], ledger.method[row]) === 0) return null;
-    const filing = world.plan.ctrVisits.get(ledger.visit[row]);
-    return filing === undefined ? null : book.byFiling[filing];
-  };
-  const ctrRequired = mapTo(Uint8Array, new Int32Array(n), (_, r) => (ctrOf(r) ? 1 : 0));
+    if (countedSide(ledger.type[row], ledger.method[row]) === 0) return -1;
+    return world.plan.ctrVisits.get(ledger.visit[row]) ?? -1;
+  });
+  const ctrRequired = mapTo(Uint8Array, ctrOf, (c) => (c >= 0 ? 1 : 0));
   const markerOf = (row: number) => `MKR-C${pad(ledger.markerIssueRow[ledger.marker[row]] + 1, 6)}`;
   const noteOf = (row: number): string | null => {
     if (ledger.type[row] === Txn.MarkerPayment) return markerPaymentNote(markerOf(row), ledger.markerIssueDay[ledger.marker[row]]);
     if (ledger.type[row] !== Txn.JackpotPayout) return null;
-    const w2g = book.byFiling[world.plan.txns[ledger.planned[row]].filing];
-    return jackpotPayoutNote(w2g.filingId, w2g.withholdingCents);
+    const w2g = world.plan.txns[ledger.planned[row]].filing;
+    return jackpotPayoutNote(filingIdOf(world, book, w2g), book.withholdingCents[w2g]);
   };
   const types = ledger.type.subarray(lo, lo + n);
   const isWire = (row: number) => ledger.type[row] === Txn.WireIn || ledger.type[row] === Txn.WireOut;
@@ -71,8 +72,8 @@ function financialChunk(world: World, k: number): ColumnBatch {
     vocabularyColumn(mapTo(Int8Array, types, (_, r) => (ledger.idRecorded[g(r)] ? pop.idType[ledger.player[g(r)]] : -1)), ID_TYPE_BYTES),
     strings(n, 64, (r) => (ledger.idRecorded[g(r)] ? playerToken(world, 'id', ledger.player[g(r)]) : null)),
     { type: 'bool', values: ctrRequired, valid: null },
-    { type: 'bool', values: mapTo(Uint8Array, ctrRequired, (_, r) => (isFiled(ctrOf(r)?.status) ? 1 : 0)), valid: null },
-    strings(n, 19, (r) => ctrOf(r)?.filingId ?? null),
+    { type: 'bool', values: mapTo(Uint8Array, ctrOf, (c) => (c >= 0 && isFiled(world.plan.filings[c].status) ? 1 : 0)), valid: null },
+    strings(n, 19, (r) => (ctrOf[r] >= 0 ? filingIdOf(world, book, ctrOf[r]) : null)),
     { type: 'bool', values: ledger.suspicious.slice(lo, lo + n), valid: null },
     strings(n, 8, (r) => noteOf(g(r))),
     vocabularyColumn(mapTo(Int8Array, types, (_, r) => shiftOf(ledger.t[g(r)])), SHIFT_BYTES),
@@ -82,4 +83,4 @@ function financialChunk(world: World, k: number): ColumnBatch {
   return { length: n, columns };
 }
 
-const isFiled = (status: string | undefined) => status === 'Filed' || status === 'Amended';
+const isFiled = (status: string) => status === 'Filed' || status === 'Amended';
