@@ -9,7 +9,7 @@ import { ctrDates, filingStatus, reviewNotes, sarDates, type FilingDates } from 
 import type { SarCategory } from '../rules/sar-narrative';
 import { dayOf, HOUR_US, MINUTE_US } from '../time/units';
 import { employeeId } from './ids';
-import type { PlanDraft, PlannedFiling } from './plan';
+import type { PlanDraft } from './plan';
 
 const sideTable = new WeightTable([0.45, 0.35, 0.2]);
 const ctrTypeTable = new WeightTable(CTR_SIDE_TYPE_WEIGHTS);
@@ -42,26 +42,27 @@ function splitTotal(draft: PlanDraft, totalHundreds: number): number[] {
   }
 }
 
-/** Dates, status and note of a CTR or SAR (10.4), drawn in that order. */
-function filingMeta(draft: PlanDraft, kind: 'CTR' | 'SAR', dates: FilingDates, officer: number) {
-  const status = filingStatus(kind, dates.filingDay, draft.dAsOf, draft.rng);
+/**
+ * A CTR or SAR filing: its dates, status and note (10.4), drawn in that order after the officer and
+ * the filing instant (`filingT`, drawn by the caller from `dates`' own inputs). One literal, one shape.
+ */
+function addCashFiling(
+  draft: PlanDraft, type: 'CTR' | 'SAR', visit: number, category: SarCategory | null, txns: number[],
+  officer: number, filingT: number, dates: FilingDates,
+): number {
+  const status = filingStatus(type, dates.filingDay, draft.dAsOf, draft.rng);
   const note = status === 'Rejected' || status === 'Amended' ? reviewNotes(status, employeeId(officer), 0, draft.rng) : null;
-  return { filingDay: dates.filingDay, dueDay: dates.dueDay, status, note };
-}
-
-function baseFiling(draft: PlanDraft, type: PlannedFiling['type'], visit: number) {
-  return {
-    type, visit, player: draft.player(visit), day: draft.visitDay[visit], category: null, game: null,
-    machine: -1, table: -1, wagerCents: 0, jackpotCents: 0, officer: draft.officer(),
-  } as const;
+  return draft.addFiling({
+    type, visit, player: draft.player(visit), day: draft.visitDay[visit], category, game: null, txns, machine: -1, table: -1,
+    wagerCents: 0, jackpotCents: 0, filingT, filingDay: dates.filingDay, dueDay: dates.dueDay, status, note, officer,
+  });
 }
 
 function addCtrFiling(draft: PlanDraft, visit: number, txns: number[]): void {
-  const base = baseFiling(draft, 'CTR', visit);
+  const officer = draft.officer();
   const delay = Math.floor(draft.rng.between(MINUTE_US, 2 * HOUR_US));
-  const dates = ctrDates(draft.ctx.jurisdiction, base.day, draft.rng);
-  const filing = draft.addFiling({ ...base, txns, filingT: delay, ...filingMeta(draft, 'CTR', dates, base.officer) });
-  draft.ctrVisits.set(visit, filing);
+  const dates = ctrDates(draft.ctx.jurisdiction, draft.visitDay[visit], draft.rng);
+  draft.ctrVisits.set(visit, addCashFiling(draft, 'CTR', visit, null, txns, officer, delay, dates));
 }
 
 /** A CTR day (7.4): the exceeding side(s), each a total LU(10,100, 100,000) in hundreds, split in parts. */
@@ -115,13 +116,14 @@ export function drawStructuringRun(draft: PlanDraft, visit: number): void {
 }
 
 function addSarFiling(draft: PlanDraft, visit: number, category: SarCategory, txns: number[]): void {
-  const base = baseFiling(draft, 'SAR', visit);
-  const last = Math.max(...txns.map((i) => draft.txns[i].t));
+  const officer = draft.officer();
+  let last = -Infinity;
+  for (const i of txns) last = Math.max(last, draft.txns[i].t);
   let filingT = last + Math.floor(draft.rng.between(HOUR_US, 72 * HOUR_US));
   const { end } = draft.ctx.scenario;
   if (filingT >= end) filingT = last + Math.floor((end - last) / 2);
   const dates = sarDates(draft.ctx.jurisdiction, dayOf(filingT), draft.rng);
-  draft.addFiling({ ...base, category, txns, filingT, ...filingMeta(draft, 'SAR', dates, base.officer) });
+  addCashFiling(draft, 'SAR', visit, category, txns, officer, filingT, dates);
 }
 
 interface SarRow {
