@@ -6,7 +6,6 @@
  * Built once per world; the financial table reads CTR references and payout notes from it.
  */
 import { countedSide } from '../data/financial';
-import { KeyedPermutation } from '../rng';
 import { rankFilings } from '../rules/filing-ids';
 import { withholding } from '../rules/w2g';
 import type { World } from '../world';
@@ -39,12 +38,6 @@ export function complianceBook(world: World): ComplianceBook {
   let book = cache.get(world);
   if (!book) cache.set(world, (book = buildBook(world)));
   return book;
-}
-
-/** `TXN-` + 12 uppercase hex: a keyed 48-bit permutation of the row index (3.3). */
-export function transactionIds(seed: number): (row: number) => string {
-  const perm = new KeyedPermutation(seed, 'transaction_id', 2 ** 48);
-  return (row) => `TXN-${perm.map(row).toString(16).toUpperCase().padStart(12, '0')}`;
 }
 
 function buildBook(world: World): ComplianceBook {

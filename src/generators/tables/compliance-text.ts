@@ -11,9 +11,10 @@ import { toCivilDate } from '../scenario/instant';
 import { dayOf } from '../time/units';
 import type { World } from '../world';
 import { employeeId, playerId } from '../world/ids';
-import type { PlannedFiling } from '../world/plan';
-import { complianceBook, transactionIds, type ComplianceBook } from './compliance-book';
+import { VISIT_ROW_CAP, type PlannedFiling } from '../world/plan';
+import { complianceBook, type ComplianceBook } from './compliance-book';
 import { slotJackpotEventIds } from './compliance-jackpots';
+import { TRANSACTION_ID_BYTES, TransactionIds } from './financial-ids';
 import { financialLedger, type Ledger } from './financial-ledger';
 
 /** filing_id (= report_id) of plan filing i. */
@@ -22,18 +23,22 @@ export function filingIdOf(world: World, book: ComplianceBook, i: number): strin
   return filingId(f.type, f.filingDay, book.rank[i]);
 }
 
+const SEPARATOR = 59; // ';'
+/** The longest source_ids: a visit's 30 rows, or a slot event id and a payout. */
+export const SOURCE_IDS_MAX_BYTES = VISIT_ROW_CAP * (TRANSACTION_ID_BYTES + 1);
+
 export class FilingText {
   private readonly book: ComplianceBook;
   private readonly ledger: Ledger;
   private readonly filings: readonly PlannedFiling[];
-  private readonly txnId: (row: number) => string;
+  private readonly txnIds: TransactionIds;
   private readonly refs: FincenReferences;
 
   constructor(private readonly world: World) {
     this.book = complianceBook(world);
     this.ledger = financialLedger(world);
     this.filings = world.plan.filings;
-    this.txnId = transactionIds(world.scenario.seed);
+    this.txnIds = new TransactionIds(world.scenario.seed);
     this.refs = new FincenReferences(world.scenario.seed);
   }
 
@@ -63,18 +68,27 @@ export class FilingText {
     return f.status === 'Pending Review' ? reviewNotes(f.status, employeeId(f.officer), dayOf(this.book.filingT[i]), null) : f.note;
   }
 
-  /** The triggering rows (9.2): a CTR's counted rows, a SAR's cited rows, a W-2G's slot event and payout. */
-  sourceIds(i: number): string {
+  /**
+   * source_ids (9.2), written at out[0 ..) and its length returned: a CTR's counted rows, a SAR's
+   * cited rows, a W-2G's slot event then payout; `;`-separated. `out` holds SOURCE_IDS_MAX_BYTES.
+   */
+  writeSourceIds(i: number, out: Uint8Array): number {
     const f = this.filings[i];
     const { ledger } = this;
+    let at = 0;
+    const add = (row: number) => {
+      if (at > 0) out[at++] = SEPARATOR;
+      this.txnIds.write(out, at, row);
+      at += TRANSACTION_ID_BYTES;
+    };
     if (f.type === 'CTR') {
-      const ids: string[] = [];
-      for (let x = ledger.ctrRowStart[i]; x < ledger.ctrRowStart[i + 1]; x++) ids.push(this.txnId(ledger.ctrRowList[x]));
-      return ids.join(';');
+      for (let x = ledger.ctrRowStart[i]; x < ledger.ctrRowStart[i + 1]; x++) add(ledger.ctrRowList[x]);
+      return at;
     }
-    const payouts = this.citedRows(f).map(this.txnId);
     const event = f.type === 'W2G' ? slotJackpotEventIds(this.world).get(i) : undefined;
-    return (event === undefined ? payouts : [event, ...payouts]).join(';');
+    if (event !== undefined) for (; at < event.length; at++) out[at] = event.charCodeAt(at);
+    for (const row of this.citedRows(f)) add(row);
+    return at;
   }
 
   /** sar_narrative (9.3) from the cited rows; null for CTR and W-2G. */

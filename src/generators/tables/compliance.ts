@@ -8,7 +8,7 @@ import type { PlannedFiling } from '../world/plan';
 import { chunkwise, metadataColumns, money, nullable } from './common-columns';
 import { playerToken } from './player-tokens';
 import { complianceBook } from './compliance-book';
-import { FilingText } from './compliance-text';
+import { FilingText, SOURCE_IDS_MAX_BYTES } from './compliance-text';
 
 const ID_TYPE_BYTES = encodeVocabulary(ID_TYPES);
 const PROPERTY = encodeVocabulary(['PROP-01']);
@@ -50,6 +50,12 @@ function complianceChunk(world: World, k: number): ColumnBatch {
   // filing_id = report_id and filing_type = report_type: built twice, as each column owns its buffers.
   const filingIds = () => text(19, (i) => texts.filingId(i));
   const types = () => text(3, (_, f) => f.type);
+  const sourceIds = () => {
+    const b = new StringColumnBuilder(n, 40);
+    const scratch = new Uint8Array(SOURCE_IDS_MAX_BYTES);
+    for (let r = 0; r < n; r++) b.pushBytes(scratch.subarray(0, texts.writeSourceIds(rows[r], scratch)));
+    return b.finish();
+  };
   const isSar = mapTo(Uint8Array, rows, (i) => (filings[i].type === 'SAR' ? 1 : 0));
   const columns: ColumnData[] = [
     filingIds(),
@@ -89,7 +95,7 @@ function complianceChunk(world: World, k: number): ColumnBatch {
     text(15, (i) => texts.irsReference(i)),
     text(40, (i) => texts.reviewNote(i)),
     text(20, (i) => texts.amendedFrom(i)),
-    text(40, (i) => texts.sourceIds(i)),
+    sourceIds(),
     money(numbers((_, f) => (f.type === 'W2G' ? f.wagerCents : NaN))),
     ...metadataColumns(world.scenario.seed, world.scenario.as_of, 'compliance', k, n),
   ];
