@@ -34,10 +34,15 @@ function splitTotal(draft: PlanDraft, totalHundreds: number): number[] {
   const { rng } = draft;
   const k = Math.max(Math.ceil(totalHundreds / 500), rng.int(1, 4));
   for (;;) {
-    const cuts = new Set<number>();
-    while (cuts.size < k - 1) cuts.add(rng.int(1, totalHundreds - 1));
-    const points = [0, ...[...cuts].sort((a, b) => a - b), totalHundreds];
-    const parts = points.slice(1).map((p, i) => (p - points[i]) * 10_000);
+    // k − 1 distinct cut points (k ≤ 4: a list beats a Set); a repeated draw is dropped.
+    const points = [0];
+    while (points.length < k) {
+      const cut = rng.int(1, totalHundreds - 1);
+      if (!points.includes(cut)) points.push(cut);
+    }
+    points.sort((a, b) => a - b).push(totalHundreds);
+    const parts: number[] = [];
+    for (let i = 1; i < points.length; i++) parts.push((points[i] - points[i - 1]) * 10_000);
     if (parts.every((c) => c <= CTR_PART_MAX_CENTS)) return parts;
   }
 }
@@ -181,27 +186,24 @@ function placeRows(draft: PlanDraft, visit: number, category: SarCategory, rows:
     const v = draft.visitOf(player, d);
     if (v >= 0 && !draft.ctrVisits.has(v) && !draft.sarVisits.has(v)) days.push(v);
   }
-  const sums = new Map<number, [number, number]>(days.map((v) => [v, [0, 0]]));
-  const fits = (v: number, row: SarRow) => {
-    const side = countedSide(row.type, row.method);
-    if (side === 0) return true;
-    const s = sums.get(v)!;
-    return s[side > 0 ? 0 : 1] + row.cents <= CTR_LIMIT_CENTS;
-  };
+  // Counted cash placed so far on days[x]: in at 2x, out at 2x + 1.
+  const sums = new Float64Array(2 * days.length);
+  const slot = (x: number, row: SarRow) => 2 * x + (countedSide(row.type, row.method) > 0 ? 0 : 1);
+  const fits = (x: number, row: SarRow) => countedSide(row.type, row.method) === 0 || sums[slot(x, row)] + row.cents <= CTR_LIMIT_CENTS;
   const placed: number[] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    let v = visit;
+    let x = 0; // days[0] is `visit`: drawOtherSar only offers visits that are neither CTR nor SAR days
     if (i > 0 && !SAME_VISIT.has(category)) {
-      const open = days.filter((d) => fits(d, row));
+      const open: number[] = [];
+      for (let y = 0; y < days.length; y++) if (fits(y, row)) open.push(y);
       if (open.length === 0 && row.type === Txn.FrontDeposit) row.method = Method.Check;
       else if (open.length === 0) return null;
-      else v = open[uniformPick(draft.rng, open.length)];
+      else x = open[uniformPick(draft.rng, open.length)];
     }
-    if (!fits(v, row)) return null;
-    const side = countedSide(row.type, row.method);
-    if (side !== 0) sums.get(v)![side > 0 ? 0 : 1] += row.cents;
-    placed.push(v);
+    if (!fits(x, row)) return null;
+    if (countedSide(row.type, row.method) !== 0) sums[slot(x, row)] += row.cents;
+    placed.push(days[x]);
   }
   return placed;
 }
