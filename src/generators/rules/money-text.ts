@@ -8,22 +8,13 @@ function assertWholeCents(cents: number): void {
   if (!Number.isSafeInteger(cents)) throw new RangeError(`money text needs whole cents (got ${cents})`);
 }
 
-/** 1234567 → `1,234,567`. */
+/** 1234567 → `1,234,567`: the digits in groups of three, cut from the string once each. */
 function groupThousands(whole: number): string {
   const digits = String(whole);
-  let out = '';
-  for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
-    out += digits[i];
-  }
+  let head = digits.length % 3 || 3;
+  let out = digits.slice(0, head);
+  for (; head < digits.length; head += 3) out += `,${digits.slice(head, head + 3)}`;
   return out;
-}
-
-function splitCents(cents: number): { sign: string; whole: string; fraction: number } {
-  assertWholeCents(cents);
-  const abs = Math.abs(cents);
-  const whole = Math.floor(abs / 100);
-  return { sign: cents < 0 ? '-' : '', whole: groupThousands(whole), fraction: abs - whole * 100 };
 }
 
 /**
@@ -33,8 +24,11 @@ function splitCents(cents: number): { sign: string; whole: string; fraction: num
  * @example formatDollars(123_456) // '$1,234.56'; formatDollars(-100) // '-$1.00'
  */
 export function formatDollars(cents: number): string {
-  const { sign, whole, fraction } = splitCents(cents);
-  return `${sign}$${whole}.${fraction < 10 ? '0' : ''}${fraction}`;
+  assertWholeCents(cents);
+  const abs = Math.abs(cents);
+  const whole = Math.floor(abs / 100);
+  const fraction = abs - whole * 100;
+  return `${cents < 0 ? '-' : ''}$${groupThousands(whole)}.${fraction < 10 ? '0' : ''}${fraction}`;
 }
 
 /**
@@ -43,8 +37,8 @@ export function formatDollars(cents: number): string {
  * @example formatDollarsShort(1_000_000) // '$10,000'; formatDollarsShort(1_000_050) // '$10,000.50'
  */
 export function formatDollarsShort(cents: number): string {
-  const { sign, whole, fraction } = splitCents(cents);
-  return fraction === 0 ? `${sign}$${whole}` : formatDollars(cents);
+  const text = formatDollars(cents);
+  return text.endsWith('.00') ? text.slice(0, -3) : text;
 }
 
 /**

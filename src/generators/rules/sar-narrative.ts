@@ -4,7 +4,7 @@
  * a function of the facts. **Fix:** the legacy generator used one canned sentence per category.
  */
 import { toCents } from '../rng';
-import { formatInstant } from '../scenario/instant';
+import { DAY_US, MINUTE_US, dayNumber, formatDate, formatInstant } from '../scenario/instant';
 import type { Jurisdiction } from '../scenario/jurisdictions';
 import { formatDay } from '../time/format';
 import { gamingDay as gamingDayOf } from '../time/intensity';
@@ -90,11 +90,15 @@ export interface SarFacts {
   readonly gamingDay: number;
 }
 
-/** `YYYY-MM-DD HH:MM` of an instant, minutes truncated. */
+/** `YYYY-MM-DD HH:MM` of an instant, minutes truncated (the first 16 characters of its ISO form). */
 function minuteText(us: number): string {
-  const iso = formatInstant(us);
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+  if (!Number.isSafeInteger(us)) return formatInstant(us); // throws its own message
+  const day = dayNumber(us);
+  const minutes = Math.floor((us - day * DAY_US) / MINUTE_US);
+  return `${formatDate(day)} ${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
 }
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
 
 function labelOf(type: string): string {
   const label = TRANSACTION_TYPE_LABELS[type];

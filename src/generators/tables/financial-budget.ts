@@ -51,7 +51,7 @@ export function dayBudgets(world: World, total: number): DayBudgets {
 }
 
 /** Day index (0-based from the first gaming day) of a visit. */
-export function dayIndexOfVisit(world: World, visit: number): number {
+function dayIndexOfVisit(world: World, visit: number): number {
   const starts = world.calendar.dayStart;
   let lo = 0;
   let hi = starts.length - 2;

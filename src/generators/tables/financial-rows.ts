@@ -19,45 +19,67 @@ export interface RowDraft {
   amountCents: number;
 }
 
+/** A visit's counted cash so far: [in, out], in cents. */
+export type CountedSums = Float64Array;
+
 export const drawOrdinaryType = (rng: Rng): Txn => typeTable.pick(rng) as Txn;
 
 const cashList = (rng: Rng) => CASH_LIST[cashListTable.pick(rng)] * 100;
 const between = (rng: Rng, lo: number, hi: number) => round(rng.between(lo * 100, hi * 100));
 const oneOf = (rng: Rng, methods: readonly Method[]) => methods[uniformPick(rng, methods.length)];
+const CASH_CHECK_WIRE: readonly Method[] = [Method.Cash, Method.Check, Method.Wire];
+const CASH_CHECK: readonly Method[] = [Method.Cash, Method.Check];
+const CASH_CHIP: readonly Method[] = [Method.Cash, Method.Chip];
 
-/** Amount then method of an ordinary row of `type` (7.2). */
-export function drawAmountAndMethod(type: Txn, rng: Rng): RowDraft {
+/** Amount then method of an ordinary row of `type` (7.2), written into `row` (one draft reused row after row). */
+export function drawAmountAndMethod(type: Txn, rng: Rng, row: RowDraft): void {
+  row.type = type;
   switch (type) {
     case Txn.WireIn:
     case Txn.WireOut:
-      return { type, amountCents: between(rng, 5_000, 500_000), method: Method.Wire };
+      row.amountCents = between(rng, 5_000, 500_000);
+      row.method = Method.Wire;
+      return;
     case Txn.MarkerIssue:
-      return { type, amountCents: MARKER_AMOUNTS[uniformPick(rng, MARKER_AMOUNTS.length)] * 100, method: Method.Marker };
+      row.amountCents = MARKER_AMOUNTS[uniformPick(rng, MARKER_AMOUNTS.length)] * 100;
+      row.method = Method.Marker;
+      return;
     case Txn.FrontDeposit:
-      return { type, amountCents: between(rng, 1_000, 100_000), method: oneOf(rng, [Method.Cash, Method.Check, Method.Wire]) };
+      row.amountCents = between(rng, 1_000, 100_000);
+      row.method = oneOf(rng, CASH_CHECK_WIRE);
+      return;
     case Txn.FrontWithdrawal:
-      return { type, amountCents: between(rng, 1_000, 100_000), method: oneOf(rng, [Method.Cash, Method.Check]) };
+      row.amountCents = between(rng, 1_000, 100_000);
+      row.method = oneOf(rng, CASH_CHECK);
+      return;
     case Txn.CheckCashing:
-      return { type, amountCents: between(rng, 100, 10_000), method: Method.Cash };
+      row.amountCents = between(rng, 100, 10_000);
+      row.method = Method.Cash;
+      return;
     case Txn.ChipRedemption:
-      return { type, amountCents: cashList(rng), method: rng.chance(0.95) ? Method.Cash : Method.Check };
+      row.amountCents = cashList(rng);
+      row.method = rng.chance(0.95) ? Method.Cash : Method.Check;
+      return;
     case Txn.SafeDeposit:
     case Txn.SafeWithdrawal:
-      return { type, amountCents: cashList(rng), method: oneOf(rng, [Method.Cash, Method.Chip]) };
+      row.amountCents = cashList(rng);
+      row.method = oneOf(rng, CASH_CHIP);
+      return;
     default:
-      return { type, amountCents: cashList(rng), method: Method.Cash };
+      row.amountCents = cashList(rng);
+      row.method = Method.Cash;
   }
 }
 
 /** MARKER_PAYMENT method: uniform of Cash, Check, Wire (7.2). */
-export const drawPaymentMethod = (rng: Rng): Method => oneOf(rng, [Method.Cash, Method.Check, Method.Wire]);
+export const drawPaymentMethod = (rng: Rng): Method => oneOf(rng, CASH_CHECK_WIRE);
 
 /**
  * The CTR limit (7.3) on a row of a non-CTR day, given the day's counted totals so far ([in, out]):
  * a counted row that would take its side over $10,000 switches to its type's first non-Cash method,
  * else takes the largest cash-list value that fits, else becomes a WIRE_TRANSFER_IN. Updates sums.
  */
-export function applyCtrLimit(row: RowDraft, sums: [number, number]): void {
+export function applyCtrLimit(row: RowDraft, sums: CountedSums): void {
   const side = countedSide(row.type, row.method);
   if (side === 0) return;
   const s = side > 0 ? 0 : 1;
@@ -81,26 +103,26 @@ export function applyCtrLimit(row: RowDraft, sums: [number, number]): void {
 }
 
 /** Adds a row to its day's counted totals without the limit (CTR days, planned rows). */
-export function addCounted(row: RowDraft, sums: [number, number]): void {
+export function addCounted(row: RowDraft, sums: CountedSums): void {
   const side = countedSide(row.type, row.method);
   if (side !== 0) sums[side > 0 ? 0 : 1] += row.amountCents;
 }
 
 /** cage_location (7.1): large amounts, marker issues and incoming wires at High Limit or VIP. */
-export function drawCage(row: RowDraft, rng: Rng): number {
-  if (row.amountCents >= 1_000_000 || row.type === Txn.MarkerIssue || row.type === Txn.WireIn) {
+export function drawCage(type: Txn, amountCents: number, rng: Rng): number {
+  if (amountCents >= 1_000_000 || type === Txn.MarkerIssue || type === Txn.WireIn) {
     return PREMIUM_CAGES[uniformPick(rng, PREMIUM_CAGES.length)];
   }
-  if (row.type === Txn.JackpotPayout) return MAIN_CAGE;
+  if (type === Txn.JackpotPayout) return MAIN_CAGE;
   return uniformPick(rng, 6);
 }
 
-export const needsSupervisor = (row: RowDraft): boolean =>
-  row.amountCents >= 500_000 || row.type === Txn.MarkerIssue || row.type === Txn.CheckCashing;
+export const needsSupervisor = (type: Txn, amountCents: number): boolean =>
+  amountCents >= 500_000 || type === Txn.MarkerIssue || type === Txn.CheckCashing;
 
 /** Alerts that did not become SARs (7.4): .10 for [8,000, 10,000), .05 wires over 50,000, .005 else. */
-export function drawAlert(row: RowDraft, rng: Rng): boolean {
-  const wire = row.type === Txn.WireIn || row.type === Txn.WireOut;
-  const p = row.amountCents >= 800_000 && row.amountCents < 1_000_000 ? 0.1 : wire && row.amountCents > 5_000_000 ? 0.05 : 0.005;
+export function drawAlert(type: Txn, amountCents: number, rng: Rng): boolean {
+  const wire = type === Txn.WireIn || type === Txn.WireOut;
+  const p = amountCents >= 800_000 && amountCents < 1_000_000 ? 0.1 : wire && amountCents > 5_000_000 ? 0.05 : 0.005;
   return rng.chance(p);
 }

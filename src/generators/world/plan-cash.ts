@@ -9,7 +9,7 @@ import { ctrDates, filingStatus, reviewNotes, sarDates, type FilingDates } from 
 import type { SarCategory } from '../rules/sar-narrative';
 import { dayOf, HOUR_US, MINUTE_US } from '../time/units';
 import { employeeId } from './ids';
-import type { PlanDraft, PlannedFiling } from './plan';
+import type { PlanDraft } from './plan';
 
 const sideTable = new WeightTable([0.45, 0.35, 0.2]);
 const ctrTypeTable = new WeightTable(CTR_SIDE_TYPE_WEIGHTS);
@@ -34,34 +34,40 @@ function splitTotal(draft: PlanDraft, totalHundreds: number): number[] {
   const { rng } = draft;
   const k = Math.max(Math.ceil(totalHundreds / 500), rng.int(1, 4));
   for (;;) {
-    const cuts = new Set<number>();
-    while (cuts.size < k - 1) cuts.add(rng.int(1, totalHundreds - 1));
-    const points = [0, ...[...cuts].sort((a, b) => a - b), totalHundreds];
-    const parts = points.slice(1).map((p, i) => (p - points[i]) * 10_000);
+    // k − 1 distinct cut points (k ≤ 4: a list beats a Set); a repeated draw is dropped.
+    const points = [0];
+    while (points.length < k) {
+      const cut = rng.int(1, totalHundreds - 1);
+      if (!points.includes(cut)) points.push(cut);
+    }
+    points.sort((a, b) => a - b).push(totalHundreds);
+    const parts: number[] = [];
+    for (let i = 1; i < points.length; i++) parts.push((points[i] - points[i - 1]) * 10_000);
     if (parts.every((c) => c <= CTR_PART_MAX_CENTS)) return parts;
   }
 }
 
-/** Dates, status and note of a CTR or SAR (10.4), drawn in that order. */
-function filingMeta(draft: PlanDraft, kind: 'CTR' | 'SAR', dates: FilingDates, officer: number) {
-  const status = filingStatus(kind, dates.filingDay, draft.dAsOf, draft.rng);
+/**
+ * A CTR or SAR filing: its dates, status and note (10.4), drawn in that order after the officer and
+ * the filing instant (`filingT`, drawn by the caller from `dates`' own inputs). One literal, one shape.
+ */
+function addCashFiling(
+  draft: PlanDraft, type: 'CTR' | 'SAR', visit: number, category: SarCategory | null, txns: number[],
+  officer: number, filingT: number, dates: FilingDates,
+): number {
+  const status = filingStatus(type, dates.filingDay, draft.dAsOf, draft.rng);
   const note = status === 'Rejected' || status === 'Amended' ? reviewNotes(status, employeeId(officer), 0, draft.rng) : null;
-  return { filingDay: dates.filingDay, dueDay: dates.dueDay, status, note };
-}
-
-function baseFiling(draft: PlanDraft, type: PlannedFiling['type'], visit: number) {
-  return {
-    type, visit, player: draft.player(visit), day: draft.visitDay[visit], category: null, game: null,
-    machine: -1, table: -1, wagerCents: 0, jackpotCents: 0, officer: draft.officer(),
-  } as const;
+  return draft.addFiling({
+    type, visit, player: draft.player(visit), day: draft.visitDay[visit], category, game: null, txns, machine: -1, table: -1,
+    wagerCents: 0, jackpotCents: 0, filingT, filingDay: dates.filingDay, dueDay: dates.dueDay, status, note, officer,
+  });
 }
 
 function addCtrFiling(draft: PlanDraft, visit: number, txns: number[]): void {
-  const base = baseFiling(draft, 'CTR', visit);
+  const officer = draft.officer();
   const delay = Math.floor(draft.rng.between(MINUTE_US, 2 * HOUR_US));
-  const dates = ctrDates(draft.ctx.jurisdiction, base.day, draft.rng);
-  const filing = draft.addFiling({ ...base, txns, filingT: delay, ...filingMeta(draft, 'CTR', dates, base.officer) });
-  draft.ctrVisits.set(visit, filing);
+  const dates = ctrDates(draft.ctx.jurisdiction, draft.visitDay[visit], draft.rng);
+  draft.ctrVisits.set(visit, addCashFiling(draft, 'CTR', visit, null, txns, officer, delay, dates));
 }
 
 /** A CTR day (7.4): the exceeding side(s), each a total LU(10,100, 100,000) in hundreds, split in parts. */
@@ -115,13 +121,14 @@ export function drawStructuringRun(draft: PlanDraft, visit: number): void {
 }
 
 function addSarFiling(draft: PlanDraft, visit: number, category: SarCategory, txns: number[]): void {
-  const base = baseFiling(draft, 'SAR', visit);
-  const last = Math.max(...txns.map((i) => draft.txns[i].t));
+  const officer = draft.officer();
+  let last = -Infinity;
+  for (const i of txns) last = Math.max(last, draft.txns[i].t);
   let filingT = last + Math.floor(draft.rng.between(HOUR_US, 72 * HOUR_US));
   const { end } = draft.ctx.scenario;
   if (filingT >= end) filingT = last + Math.floor((end - last) / 2);
   const dates = sarDates(draft.ctx.jurisdiction, dayOf(filingT), draft.rng);
-  draft.addFiling({ ...base, category, txns, filingT, ...filingMeta(draft, 'SAR', dates, base.officer) });
+  addCashFiling(draft, 'SAR', visit, category, txns, officer, filingT, dates);
 }
 
 interface SarRow {
@@ -179,27 +186,24 @@ function placeRows(draft: PlanDraft, visit: number, category: SarCategory, rows:
     const v = draft.visitOf(player, d);
     if (v >= 0 && !draft.ctrVisits.has(v) && !draft.sarVisits.has(v)) days.push(v);
   }
-  const sums = new Map<number, [number, number]>(days.map((v) => [v, [0, 0]]));
-  const fits = (v: number, row: SarRow) => {
-    const side = countedSide(row.type, row.method);
-    if (side === 0) return true;
-    const s = sums.get(v)!;
-    return s[side > 0 ? 0 : 1] + row.cents <= CTR_LIMIT_CENTS;
-  };
+  // Counted cash placed so far on days[x]: in at 2x, out at 2x + 1.
+  const sums = new Float64Array(2 * days.length);
+  const slot = (x: number, row: SarRow) => 2 * x + (countedSide(row.type, row.method) > 0 ? 0 : 1);
+  const fits = (x: number, row: SarRow) => countedSide(row.type, row.method) === 0 || sums[slot(x, row)] + row.cents <= CTR_LIMIT_CENTS;
   const placed: number[] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    let v = visit;
+    let x = 0; // days[0] is `visit`: drawOtherSar only offers visits that are neither CTR nor SAR days
     if (i > 0 && !SAME_VISIT.has(category)) {
-      const open = days.filter((d) => fits(d, row));
+      const open: number[] = [];
+      for (let y = 0; y < days.length; y++) if (fits(y, row)) open.push(y);
       if (open.length === 0 && row.type === Txn.FrontDeposit) row.method = Method.Check;
       else if (open.length === 0) return null;
-      else v = open[uniformPick(draft.rng, open.length)];
+      else x = open[uniformPick(draft.rng, open.length)];
     }
-    if (!fits(v, row)) return null;
-    const side = countedSide(row.type, row.method);
-    if (side !== 0) sums.get(v)![side > 0 ? 0 : 1] += row.cents;
-    placed.push(v);
+    if (!fits(x, row)) return null;
+    if (countedSide(row.type, row.method) !== 0) sums[slot(x, row)] += row.cents;
+    placed.push(days[x]);
   }
   return placed;
 }

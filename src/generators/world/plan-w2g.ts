@@ -13,6 +13,7 @@ import { chunkCount, chunkLength, owningChunk } from '../chunks';
 import { gamingDayStart, type TimeAxis } from '../time/intensity';
 import { MINUTE_US } from '../time/units';
 import type { PlannedSlotRows } from './pairs';
+import type { GameTable } from './pits';
 import { VISIT_ROW_CAP, type PlanDraft } from './plan';
 
 const VIDEO_POKER = MACHINE_TYPES.indexOf('Video Poker');
@@ -56,13 +57,35 @@ function pickVisit(draft: PlanDraft, accept: (visit: number) => boolean): number
 /** The machines of a visit's sessions that can host this game's jackpot (Video Poker or the others). */
 function sessionMachines(draft: PlanDraft, visit: number, game: W2gGameType): number[] {
   const cal = draft.ctx.calendar;
-  const machines = draft.ctx.floor.machines;
   const out: number[] = [];
   for (let s = cal.sessionStart[visit]; s < cal.sessionStart[visit + 1]; s++) {
-    const m = cal.sessionMachines[s];
-    if ((machines[m].type === VIDEO_POKER) === (game === 'Video Poker')) out.push(m);
+    if (hostsJackpot(draft, cal.sessionMachines[s], game)) out.push(cal.sessionMachines[s]);
   }
   return out;
+}
+
+function hostsJackpot(draft: PlanDraft, machine: number, game: W2gGameType): boolean {
+  return (draft.ctx.floor.machines[machine].type === VIDEO_POKER) === (game === 'Video Poker');
+}
+
+/** Whether any of a visit's sessions can host this game's jackpot (sessionMachines without the list). */
+function hasSessionMachine(draft: PlanDraft, visit: number, game: W2gGameType): boolean {
+  const cal = draft.ctx.calendar;
+  for (let s = cal.sessionStart[visit]; s < cal.sessionStart[visit + 1]; s++) {
+    if (hostsJackpot(draft, cal.sessionMachines[s], game)) return true;
+  }
+  return false;
+}
+
+/** Table indices of the games a Table Games W-2G is won at (Blackjack, Pai Gow), once per table list. */
+const eligibleTablesOf = new WeakMap<readonly GameTable[], number[]>();
+function w2gTables(tables: readonly GameTable[]): number[] {
+  let eligible = eligibleTablesOf.get(tables);
+  if (!eligible) {
+    eligible = tables.filter((t) => W2G_TABLE_GAMES.includes(t.game)).map((t) => t.number - 1);
+    eligibleTablesOf.set(tables, eligible);
+  }
+  return eligible;
 }
 
 /** A hand-pay jackpot ≥ threshold (4.3): S × m × U(0.9, 1.3) by seeded rejection, else the threshold. */
@@ -85,7 +108,7 @@ export function drawW2g(draft: PlanDraft, game: W2gGameType, capacity: SlotCapac
   const { rng, ctx } = draft;
   const slot = game === 'Slots' || game === 'Video Poker';
   const roomy = (v: number) => draft.plannedRows(v) < VISIT_ROW_CAP - 1;
-  const visit = pickVisit(draft, (v) => roomy(v) && (!slot || sessionMachines(draft, v, game).length > 0));
+  const visit = pickVisit(draft, (v) => roomy(v) && (!slot || hasSessionMachine(draft, v, game)));
   if (visit < 0) {
     draft.missingVisits++;
     return;
@@ -110,8 +133,8 @@ export function drawW2g(draft: PlanDraft, game: W2gGameType, capacity: SlotCapac
     win = ctx.axis.drawBetween(rng, a, b);
     ({ wagerCents, jackpotCents } = drawWin(ctx.jurisdiction, game, rng));
     if (game === 'Table Games') {
-      const eligible = ctx.tables.filter((t) => W2G_TABLE_GAMES.includes(t.game));
-      table = eligible[uniformPick(rng, eligible.length)].number - 1;
+      const eligible = w2gTables(ctx.tables);
+      table = eligible[uniformPick(rng, eligible.length)];
     }
   }
   const payoutT = afterWin(draft, win, day);

@@ -165,19 +165,7 @@ export class PlanDraft {
 
   /** The visit of (player, day), or −1 when the player does not visit that day. */
   visitOf(player: number, day: number): number {
-    const cal = this.ctx.calendar;
-    const j = day - cal.firstDay;
-    if (j < 0 || j >= cal.days) return -1;
-    let lo = cal.dayStart[j];
-    let hi = cal.dayStart[j + 1] - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const p = cal.visitors[mid];
-      if (p === player) return mid;
-      if (p < player) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    return visitOfPlayer(this.ctx.calendar, player, day);
   }
 
   plannedRows(visit: number): number {
@@ -202,6 +190,22 @@ export class PlanDraft {
     const officers = this.ctx.complianceOfficers;
     return officers[this.rng.int(0, officers.length - 1)];
   }
+}
+
+/** The visit of (player, day), or −1: a day's visitors are sorted by player, one visit each (3.8). */
+export function visitOfPlayer(cal: VisitCalendar, player: number, day: number): number {
+  const j = day - cal.firstDay;
+  if (j < 0 || j >= cal.days) return -1;
+  let lo = cal.dayStart[j];
+  let hi = cal.dayStart[j + 1] - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const p = cal.visitors[mid];
+    if (p === player) return mid;
+    if (p < player) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 export function buildPlan(ctx: PlanContext): Plan {
