@@ -14,6 +14,7 @@ import { describeFailures, judgeCases, sampleCases } from '../testing/property-c
 import { recordTally } from '../testing/robustness';
 import { SPEC15_TEMPLATES } from '../testing/spec15-templates';
 import { runCli } from './run-cli';
+import { ENGINE_VERSION } from '../generators/version';
 
 const WORKER_URL = new URL('../../dist-cli/generator-worker.mjs', import.meta.url);
 const ROOT = mkdtempSync(join(realpathSync(tmpdir()), 'cds-manifest-'));
@@ -129,7 +130,7 @@ const SCENARIO_FIELDS = ['spec_version', 'seed', 'start', 'end', 'as_of', 'count
 const FILE_FIELDS = ['table', 'file', 'format', 'compression', 'rows', 'bytes', 'sha256'];
 
 const tamperedManifests: fc.Arbitrary<Tampered> = fc.oneof(
-  fc.oneof(fc.integer({ min: 0, max: 50 }).filter((v) => v !== 2), wrongValue).map((v) => ({ kind: 'another engine version', text: edit(['generator', 'engine_version'], v) })),
+  fc.oneof(fc.integer({ min: 0, max: 50 }).filter((v) => v !== ENGINE_VERSION), wrongValue).map((v) => ({ kind: 'another engine version', text: edit(['generator', 'engine_version'], v) })),
   fc.oneof(fc.integer({ min: 0, max: 50 }).filter((v) => v !== 1), wrongValue).map((v) => ({ kind: 'another manifest version', text: edit(['manifest_version'], v) })),
   fc.oneof(fc.integer({ min: 2, max: 50 }), wrongValue).map((v) => ({ kind: 'another spec version', text: edit(['generator', 'spec_version'], v) })),
   fc.oneof(fc.constantFrom('casino-data-generator', 'Casino Data Studio', ''), wrongValue).map((v) => ({ kind: 'another generator', text: edit(['generator', 'name'], v) })),
@@ -171,7 +172,7 @@ const REFUSALS: readonly RegExp[] = [
   /^.+: generator must be an object with name, engine_version and spec_version \(got .+\)$/,
   /^.+ was not written by casino-data-studio \(generator\.name is .+\)$/,
   /^.+: generator\.engine_version must be a whole number \(got .+\)$/,
-  /^.+ was written by engine version \d+; this is engine version 2, which writes different bytes for the same scenario: use casino-data-studio with engine version \d+ to reproduce it, or drop --from-manifest to generate anew$/,
+  new RegExp(`^.+ was written by engine version \\d+; this is engine version ${ENGINE_VERSION}, which writes different bytes for the same scenario: use casino-data-studio with engine version \\d+ to reproduce it, or drop --from-manifest to generate anew$`),
   /^.+ was written for spec version \d+; this version of Casino Data Studio reads spec version 1 only$/,
   /^.+: generator\.spec_version must be 1 \(got .+\)$/,
   /^.+: files must be a list \(got .+\)$/,

@@ -11,6 +11,7 @@ import type { TableSchema } from '../generators/schema/types';
 import { CHUNK_ROWS } from '../generators/tables';
 import { DESCRIPTIONS_METADATA_KEY, describeColumns, toArrowSchema, toRecordBatch } from './arrow';
 import { ExportError } from './export-error';
+import { columnEncoding } from './parquet-columns';
 import { loadParquetWasm, type ParquetWasmModule } from './parquet-wasm';
 
 export type ParquetCompression = 'snappy' | 'zstd' | 'none';
@@ -99,20 +100,25 @@ export async function* encodeParquetWith(
   }
 }
 
-/** Pinned writer settings: every value that affects the bytes is set explicitly. */
+/** Pinned writer settings: every value that affects the bytes is set explicitly, per column from the schema. */
 function writerProperties(pw: ParquetWasmModule, schema: TableSchema, opts: ParquetOptions): ParquetWasm.WriterProperties {
-  return new pw.WriterPropertiesBuilder()
+  let builder = new pw.WriterPropertiesBuilder()
     .setWriterVersion(pw.WriterVersion.V1)
     .setCompression(compressionOf(pw, opts.compression))
     .setMaxRowGroupSize(ROW_GROUP_ROWS)
     .setCreatedBy(PARQUET_CREATED_BY)
     .setDictionaryEnabled(true)
-    .setStatisticsEnabled(pw.EnabledStatistics.Page)
+    .setStatisticsEnabled(pw.EnabledStatistics.Chunk)
     .setDataPageSizeLimit(1024 * 1024)
     .setDictionaryPageSizeLimit(1024 * 1024)
     .setWriteBatchSize(1024)
-    .setKeyValueMetadata(new Map([[DESCRIPTIONS_METADATA_KEY, describeColumns(schema)]]))
-    .build();
+    .setKeyValueMetadata(new Map([[DESCRIPTIONS_METADATA_KEY, describeColumns(schema)]]));
+  for (const column of schema.columns) {
+    const { dictionary, statistics } = columnEncoding(column);
+    if (!dictionary) builder = builder.setColumnDictionaryEnabled(column.name, false);
+    if (!statistics) builder = builder.setColumnStatisticsEnabled(column.name, pw.EnabledStatistics.None);
+  }
+  return builder.build();
 }
 
 /** parquet-wasm's ZSTD is parquet-rs `ZstdLevel::default()`, which is level 3 (SPEC 13.2). */

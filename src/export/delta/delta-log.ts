@@ -12,6 +12,7 @@ import { serializeScenarioQuery } from '../../generators/scenario/serialize';
 import type { Scenario } from '../../generators/scenario/types';
 import type { TableSchema } from '../../generators/schema/types';
 import { ENGINE_VERSION } from '../../generators/version';
+import { columnEncoding } from '../parquet-columns';
 import { partNumber } from '../partition';
 import type { DeltaStats } from './footer-stats';
 import { sparkSchemaString, type DeltaPartition } from './spark-schema';
@@ -78,8 +79,8 @@ export function deltaCommit(commit: DeltaCommit): string {
         format: { provider: 'parquet', options: {} },
         schemaString: sparkSchemaString(schema, partition),
         partitionColumns,
-        // Statistics are written for every column; readers index the first 32 unless told otherwise.
-        configuration: { 'delta.dataSkippingNumIndexedCols': String(schema.columns.length) },
+        // The columns whose statistics each add carries (parquet-columns.ts); readers would assume the first 32.
+        configuration: { 'delta.dataSkippingStatsColumns': statisticsColumns(schema).join(',') },
         createdTime: time,
       },
     });
@@ -104,4 +105,9 @@ function tableId(scenario: Scenario, schema: TableSchema): string {
   const hex = bytesToHex(sha256(new TextEncoder().encode(`delta-table:${serializeScenarioQuery({ ...scenario, bundle: 'files' })}:${schema.stem}`)));
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The columns whose Parquet statistics the files carry, in schema order. */
+export function statisticsColumns(schema: TableSchema): string[] {
+  return schema.columns.filter((c) => columnEncoding(c).statistics).map((c) => c.name);
 }

@@ -6,6 +6,7 @@
 import { formatDate } from '../../generators/scenario/instant';
 import type { ColumnSpec, TableSchema } from '../../generators/schema/types';
 import { ExportError } from '../export-error';
+import { columnEncoding } from '../parquet-columns';
 import { CHUNK, FILE, GROUP, META, readFooter } from '../parquet-footer';
 import { field, intField, listField, structField, T, type TStruct, type TValue } from '../thrift-compact';
 
@@ -16,7 +17,7 @@ export type StatValue = string | number | boolean;
 
 export interface DeltaStats {
   readonly numRecords: number;
-  /** Per column with at least one value: a lower bound (exact unless the footer truncated a long string). */
+  /** Per column with statistics (parquet-columns.ts) and at least one value: a lower bound. */
   readonly minValues: Record<string, StatValue>;
   /** Per column with at least one value: an upper bound. */
   readonly maxValues: Record<string, StatValue>;
@@ -37,6 +38,7 @@ export function footerStats(tail: Uint8Array, schema: TableSchema): DeltaStats {
       const chunkMeta = structField(chunk, CHUNK.meta);
       const path = listField(chunkMeta, META.pathInSchema).map(text).join('.');
       if (path !== columns[c].name) throw new ExportError('E_PARQUET', `${schema.stem}: column ${c} is ${path}, expected ${columns[c].name}`);
+      if (!columnEncoding(columns[c]).statistics) return;
       const stats = field(chunkMeta, META.statistics);
       if (stats?.type !== T.STRUCT || 'raw' in stats) throw new ExportError('E_PARQUET', `${schema.stem}.${columns[c].name}: no statistics in the footer`);
       nulls[c] += intField(stats, STATS.nullCount) ?? 0;
@@ -50,6 +52,7 @@ export function footerStats(tail: Uint8Array, schema: TableSchema): DeltaStats {
   const maxValues: Record<string, StatValue> = {};
   const nullCount: Record<string, number> = {};
   columns.forEach((column, c) => {
+    if (!columnEncoding(column).statistics) return;
     if (minimum[c]) minValues[column.name] = statValue(column, minimum[c]!);
     if (maximum[c]) maxValues[column.name] = statValue(column, maximum[c]!);
     nullCount[column.name] = nulls[c];

@@ -1,15 +1,15 @@
 /** bronze_compliance columns, canonical order (SPEC 9.1). */
-import { col, defineTable, money } from './types';
+import { col, defineTable, money, mostlyDistinct } from './types';
 
 export const COMPLIANCE_SCHEMA = defineTable(
   { key: 'compliance', stem: 'bronze_compliance', source: 'ComplianceGenerator', timestampColumn: 'filing_timestamp' },
   [
-    col('filing_id', 'string', 'required', 'Unique id of the filing (<type>-<YYYYMMDD filing date>-<sequence>).'),
+    mostlyDistinct(col('filing_id', 'string', 'required', 'Unique id of the filing (<type>-<YYYYMMDD filing date>-<sequence>).')),
     col('filing_type', 'string', 'required', 'Kind of filing: CTR, SAR or W2G.'),
-    col('filing_timestamp', 'timestamp', 'required', 'Instant the filing record was created (UTC, microseconds).'),
+    mostlyDistinct(col('filing_timestamp', 'timestamp', 'required', 'Instant the filing record was created (UTC, microseconds).')),
     col('report_type', 'string', 'required', 'Report form, equal to filing_type.'),
-    col('report_id', 'string', 'required', 'Report id, equal to filing_id.'),
-    col('report_timestamp', 'timestamp', 'required', 'Report creation instant, equal to filing_timestamp.'),
+    mostlyDistinct(col('report_id', 'string', 'required', 'Report id, equal to filing_id.')),
+    mostlyDistinct(col('report_timestamp', 'timestamp', 'required', 'Report creation instant, equal to filing_timestamp.')),
     col('player_id', 'string', 'required', 'Loyalty member who is the subject of the filing or the winner.'),
     col('compliance_officer_id', 'string', 'required', 'Compliance officer responsible for the filing (employee id).'),
     col('property_code', 'string', 'required', 'Casino property that filed (always PROP-01).'),
@@ -21,8 +21,8 @@ export const COMPLIANCE_SCHEMA = defineTable(
     col('id_type', 'string', 'required', 'Type of the player\'s ID document.'),
     col('id_number_hash', 'string', 'required', 'Token of the ID document number, equal to the financial id_number_hash.'),
     col('transaction_date', 'date', 'required', 'Gaming day of the reported activity (for a SAR, the suspicious-activity date).'),
-    money('transaction_amount', 'required', 'Reported amount in dollars: the CTR cash total, the SAR total of cited transactions, or the W-2G gross win.'),
-    money('amount', 'required', 'Reported amount in dollars, equal to transaction_amount.'),
+    mostlyDistinct(money('transaction_amount', 'required', 'Reported amount in dollars: the CTR cash total, the SAR total of cited transactions, or the W-2G gross win.')),
+    mostlyDistinct(money('amount', 'required', 'Reported amount in dollars, equal to transaction_amount.')),
     money('cash_in_amount', 'nullable', 'Counted cash-in total of the CTR day in dollars (0.00 if none); CTR only.'),
     money('cash_out_amount', 'nullable', 'Counted cash-out total of the CTR day in dollars (0.00 if none); CTR only.'),
     col('filing_date', 'date', 'required', 'Date the filing was (or is scheduled to be) submitted.'),
@@ -41,7 +41,7 @@ export const COMPLIANCE_SCHEMA = defineTable(
     col('irs_reference', 'string', 'nullable', 'IRS reference of the W-2G (W2G-<year>-<sequence>).'),
     col('review_notes', 'string', 'nullable', 'Reviewer note on filings Pending Review, Rejected or Amended.'),
     col('amended_from', 'string', 'nullable', 'FinCEN id superseded by an Amended filing.'),
-    col('source_ids', 'string', 'required', 'Semicolon-separated ids of the slot events and cage transactions that triggered the filing.'),
+    mostlyDistinct(col('source_ids', 'string', 'required', 'Semicolon-separated ids of the slot events and cage transactions that triggered the filing.')),
     money('wager_amount', 'nullable', 'Wager or tournament buy-in behind the win in dollars; W-2G only.'),
   ],
 );

@@ -1,12 +1,12 @@
 /** bronze_financial_txn columns, canonical order (SPEC 7.1). */
-import { col, defineTable, money } from './types';
+import { col, defineTable, money, mostlyDistinct } from './types';
 
 export const FINANCIAL_SCHEMA = defineTable(
   { key: 'financial', stem: 'bronze_financial_txn', source: 'FinancialGenerator', timestampColumn: 'transaction_timestamp' },
   [
-    col('transaction_id', 'string', 'required', 'Unique id of the cage transaction (TXN- plus 12 uppercase hex).'),
+    mostlyDistinct(col('transaction_id', 'string', 'required', 'Unique id of the cage transaction (TXN- plus 12 uppercase hex).')),
     col('transaction_type', 'string', 'required', 'Kind of transaction, e.g. CASH_IN, CHIP_PURCHASE, CHIP_REDEMPTION, MARKER_ISSUE, WIRE_TRANSFER_IN or JACKPOT_PAYOUT.'),
-    col('transaction_timestamp', 'timestamp', 'required', 'Instant the transaction was recorded (UTC, microseconds).'),
+    mostlyDistinct(col('transaction_timestamp', 'timestamp', 'required', 'Instant the transaction was recorded (UTC, microseconds).')),
     col('cage_location', 'string', 'required', 'Cage window that handled the transaction.'),
     col('cashier_id', 'string', 'required', 'Cashier who processed the transaction (employee id).'),
     col('supervisor_id', 'string', 'nullable', 'Cage supervisor who approved the transaction, for amounts of $5,000 or more, marker issues and check cashing.'),

@@ -1,12 +1,12 @@
 /** bronze_security_events columns, canonical order (SPEC 8.1). */
-import { col, defineTable } from './types';
+import { col, defineTable, mostlyDistinct } from './types';
 
 export const SECURITY_SCHEMA = defineTable(
   { key: 'security', stem: 'bronze_security_events', source: 'SecurityGenerator', timestampColumn: 'event_timestamp' },
   [
-    col('event_id', 'string', 'required', 'Unique id of the security event (lowercase UUID).'),
+    mostlyDistinct(col('event_id', 'string', 'required', 'Unique id of the security event (lowercase UUID).')),
     col('event_type', 'string', 'required', 'Kind of event, e.g. BADGE_SWIPE, ACCESS_DENIED, CAMERA_ALERT, EXCLUSION_VIOLATION, INCIDENT_REPORT or SECURITY_PATROL.'),
-    col('event_timestamp', 'timestamp', 'required', 'Instant the event occurred (UTC, microseconds).'),
+    mostlyDistinct(col('event_timestamp', 'timestamp', 'required', 'Instant the event occurred (UTC, microseconds).')),
     col('location_id', 'string', 'required', 'Location of the event (LOC- plus zone code and number).'),
     col('zone', 'string', 'required', 'Security zone of the location, e.g. Main Floor, Cage, Vault or Parking Garage.'),
     col('location_detail', 'string', 'required', 'Readable name of the location, such as Cage - North.'),

@@ -1,16 +1,16 @@
 /** bronze_slot_telemetry columns, canonical order (SPEC 4.1). */
-import { col, defineTable, money } from './types';
+import { col, defineTable, money, mostlyDistinct } from './types';
 
 export const SLOTS_SCHEMA = defineTable(
   { key: 'slots', stem: 'bronze_slot_telemetry', source: 'SlotMachineGenerator', timestampColumn: 'event_timestamp' },
   [
-    col('event_id', 'string', 'required', 'Unique id of the slot event (lowercase UUID).'),
+    mostlyDistinct(col('event_id', 'string', 'required', 'Unique id of the slot event (lowercase UUID).')),
     col('machine_id', 'string', 'required', 'Slot machine that reported the event (SLOT-nnnn).'),
     col('asset_number', 'string', 'required', 'Asset tag of the machine (AST- plus 8 digits), one per machine.'),
     col('location_id', 'string', 'required', 'Slot bank the machine stands in (LOC- plus zone code and bank number).'),
     col('zone', 'string', 'required', 'Floor zone of the machine: North, South, East, West, VIP, High Limit or Penny.'),
     col('event_type', 'string', 'required', 'Kind of event, e.g. GAME_PLAY, JACKPOT, METER_UPDATE, BILL_IN, TICKET_OUT, TILT, DOOR_OPEN or POWER_OFF.'),
-    col('event_timestamp', 'timestamp', 'required', 'Instant the event occurred (UTC, microseconds).'),
+    mostlyDistinct(col('event_timestamp', 'timestamp', 'required', 'Instant the event occurred (UTC, microseconds).')),
     money('denomination', 'required', 'Credit value of the machine in dollars.'),
     col('machine_type', 'string', 'required', 'Cabinet type: Video Slots, Mechanical Reels, Video Poker or Progressive.'),
     col('manufacturer', 'string', 'required', 'Maker of the machine.'),

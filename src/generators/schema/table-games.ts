@@ -1,16 +1,16 @@
 /** bronze_table_games columns, canonical order (SPEC 5.1). */
-import { col, defineTable, money } from './types';
+import { col, defineTable, money, mostlyDistinct } from './types';
 
 export const TABLE_GAMES_SCHEMA = defineTable(
   { key: 'tables', stem: 'bronze_table_games', source: 'TableGamesGenerator', timestampColumn: 'event_timestamp' },
   [
-    col('event_id', 'string', 'required', 'Unique id of the pit event (lowercase UUID).'),
+    mostlyDistinct(col('event_id', 'string', 'required', 'Unique id of the pit event (lowercase UUID).')),
     col('table_id', 'string', 'required', 'Gaming table where the event happened (TBL-<zone code>-nnn).'),
     col('game_type', 'string', 'required', 'Game dealt at the table: Blackjack, Craps, Roulette, Baccarat, Poker or Pai Gow.'),
     col('table_number', 'int32', 'required', 'Floor number of the table, 1 to 100.'),
     col('zone', 'string', 'required', 'Pit of the table: Main Pit, High Limit, VIP Salon, Poker Room or Asian Gaming.'),
     col('event_type', 'string', 'required', 'Kind of event, e.g. BUY_IN, CASH_OUT, MARKER_ISSUED, FILL, RATING_START, RATING_END or SHIFT_END.'),
-    col('event_timestamp', 'timestamp', 'required', 'Instant the event occurred (UTC, microseconds).'),
+    mostlyDistinct(col('event_timestamp', 'timestamp', 'required', 'Instant the event occurred (UTC, microseconds).')),
     col('dealer_id', 'string', 'required', 'Dealer working the table for this gaming day and shift (employee id).'),
     col('shift', 'string', 'required', 'Shift of the event time: Day, Swing or Grave.'),
     col('min_bet', 'int32', 'required', 'Table minimum in whole dollars (Poker: minimum buy-in).'),

@@ -16,6 +16,8 @@ export interface ColumnSpec {
   money?: boolean;
   /** One analyst-facing sentence: what the value means. */
   description: string;
+  /** `many`: most values differ (ids, instants, personal details), so a dictionary would not pay in Parquet. */
+  distinct?: 'many';
 }
 
 export interface TableSchema {
@@ -39,6 +41,11 @@ export function col(name: string, type: ColumnType, nullability: Nullability, de
 /** A float64 money column (exact cents, SPEC 1). */
 export function money(name: string, nullability: Nullability, description: string): ColumnSpec {
   return { name, type: 'float64', nullable: nullability === 'nullable', money: true, description };
+}
+
+/** The same column, declared to have mostly distinct values (see ColumnSpec.distinct). */
+export function mostlyDistinct(column: ColumnSpec): ColumnSpec {
+  return { ...column, distinct: 'many' };
 }
 
 /** The three lineage columns that end every table (SPEC 3.2). */
