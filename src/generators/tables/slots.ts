@@ -3,15 +3,13 @@ import { StringColumnBuilder, encodeVocabulary, gatherFloat64, gatherInt32, voca
 import { MACHINE_TYPES, MANUFACTURERS, SLOT_ZONES } from '../data/slot-floor';
 import { chunkLength } from '../chunks';
 import { openStream } from '../rng';
-import { gamingDay } from '../time/intensity';
-import { formatDay } from '../time/format';
 import { SLOT_EVENT_TYPES } from '../data/slot-events';
-import { playerId } from '../world/ids';
 import type { World } from '../world';
 import { eventIdColumn, metadataColumns, money, nullable } from './common-columns';
 import { controlHold } from './hold-control';
 import { ERROR_CODES, drawSlotPayload, type SlotPayload } from './slot-payload';
 import { buildSlotSkeleton, type SlotSkeleton } from './slot-skeleton';
+import { sessionColumn } from './slot-sessions';
 
 const EVENT_TYPE_BYTES = encodeVocabulary(SLOT_EVENT_TYPES);
 const ZONE_BYTES = encodeVocabulary(SLOT_ZONES);
@@ -20,7 +18,6 @@ const MANUFACTURER_BYTES = encodeVocabulary(MANUFACTURERS);
 const ERROR_CODE_BYTES = encodeVocabulary(ERROR_CODES.map((e) => e[0]));
 const ERROR_MESSAGE_BYTES = encodeVocabulary(ERROR_CODES.map((e) => e[1]));
 const PLAYER_PREFIX = encodeVocabulary(['P'])[0];
-const encoder = new TextEncoder();
 
 /** Each machine's attributes as arrays indexed by machine, built once per world (every chunk gathers from them). */
 interface MachineColumns {
@@ -73,31 +70,12 @@ export function generateSlotGroup(world: World, first: number, count: number): C
 
 function slotColumns(world: World, k: number, skeleton: SlotSkeleton, p: SlotPayload): ColumnBatch {
   const n = skeleton.types.length;
-  const machines = world.floor.machines;
   const columnsOf = machineColumns(world);
   const machine = Int32Array.from(p.machine); // the index type vocabularyColumn works with
   const players = new StringColumnBuilder(n, 8);
-  const sessions = new StringColumnBuilder(n, 20);
-  const sessionCache = new Map<number, Uint8Array>();
-  const dayText = new Map<number, string>();
   for (let r = 0; r < n; r++) {
-    const player = p.player[r];
-    if (player < 0) {
-      players.pushNull();
-      sessions.pushNull();
-      continue;
-    }
-    players.pushPrefixedNumber(PLAYER_PREFIX, player + 1, 6);
-    const day = gamingDay(skeleton.instants[r]);
-    const key = (player * machines.length + p.machine[r]) * 4096 + (day - world.firstGamingDay);
-    let session = sessionCache.get(key);
-    if (session === undefined) {
-      let text = dayText.get(day);
-      if (text === undefined) dayText.set(day, (text = formatDay(day)));
-      session = encoder.encode(`SES-${world.idHash(`${playerId(player + 1)}|${machines[p.machine[r]].id}|${text}`)}`);
-      sessionCache.set(key, session);
-    }
-    sessions.pushBytes(session);
+    if (p.player[r] < 0) players.pushNull();
+    else players.pushPrefixedNumber(PLAYER_PREFIX, p.player[r] + 1, 6);
   }
   const columns: ColumnData[] = [
     eventIdColumn(world.scenario.seed, 'slots', k, n),
@@ -115,7 +93,7 @@ function slotColumns(world: World, k: number, skeleton: SlotSkeleton, p: SlotPay
     money(p.coinIn), money(p.coinOut), money(p.jackpot),
     nullable('int64', p.games),
     nullable('float64', p.actualHold),
-    players.finish(), sessions.finish(),
+    players.finish(), sessionColumn(world, skeleton.instants, p),
     vocabularyColumn(p.error, ERROR_CODE_BYTES),
     vocabularyColumn(p.error, ERROR_MESSAGE_BYTES),
     ...metadataColumns(world.scenario.seed, world.scenario.as_of, 'slots', k, n),

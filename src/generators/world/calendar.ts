@@ -18,6 +18,8 @@ export interface VisitCalendar {
   /** Sessions of visit v: machines (0-based) sessionMachines[sessionStart[v] .. sessionStart[v + 1]). */
   readonly sessionStart: Int32Array;
   readonly sessionMachines: Int16Array;
+  /** The player of each session (what a search of sessionStart would find, kept for the slot table). */
+  readonly sessionPlayers: Int32Array;
   /** Visits in the window per player, and the last visit day (−1 if none). */
   readonly visitCount: Int32Array;
   readonly lastVisitDay: Int32Array;
@@ -33,6 +35,7 @@ export function buildCalendar(seed: number, pop: Population, firstDay: number, l
   const visitors = new GrowableInt32();
   const sessionStart = new GrowableInt32();
   const sessionMachines = new GrowableInt32();
+  const sessionPlayers = new GrowableInt32();
   const visitCount = new Int32Array(pop.size);
   const lastVisitDay = new Int32Array(pop.size).fill(-1);
   const eligible: number[] = [];
@@ -59,6 +62,7 @@ export function buildCalendar(seed: number, pop: Population, firstDay: number, l
         while (picked.subarray(0, s).includes(m));
         picked[s] = m;
         sessionMachines.push(m);
+        sessionPlayers.push(visitors.at(v));
       }
     }
   }
@@ -68,7 +72,7 @@ export function buildCalendar(seed: number, pop: Population, firstDay: number, l
   const { playerStart, playerDays } = indexByPlayer(visitorList, dayStart, visitCount, firstDay);
   return {
     firstDay, days, dayStart, visitors: visitorList, sessionStart: sessionStart.finish(),
-    sessionMachines: Int16Array.from(sessionMachines.finish()), visitCount, lastVisitDay, playerStart, playerDays,
+    sessionMachines: Int16Array.from(sessionMachines.finish()), sessionPlayers: sessionPlayers.finish(), visitCount, lastVisitDay, playerStart, playerDays,
   };
 }
 
@@ -111,6 +115,9 @@ class GrowableInt32 {
       this.data = grown;
     }
     this.data[this.length++] = v;
+  }
+  at(i: number): number {
+    return this.data[i];
   }
   finish(): Int32Array {
     return this.data.slice(0, this.length);
