@@ -17,7 +17,7 @@ import { CHUNK_ROWS } from '../tables';
 import { playerId } from '../world/ids';
 import { identity } from '../world/population';
 import type { World } from '../world';
-import { fixedWidthColumn, metadataColumns } from './common-columns';
+import { metadataColumns, repeatedColumn } from './common-columns';
 
 const PREFERRED_GAMES = ['Video Slots', 'Blackjack', 'Craps', 'Roulette', 'Poker', 'Baccarat', 'Video Poker'] as const;
 const COMMUNICATION_PREFERENCES = ['Email', 'SMS', 'Mail', 'Phone', 'None'] as const;
@@ -155,7 +155,7 @@ function playerColumns(world: World, k: number, base: number, n: number, p: Play
     vocabularyColumn(n, CITY_BYTES, (r) => pop.city[base + r], 12),
     vocabularyColumn(n, STATE_BYTES, (r) => pop.city[base + r], 2),
     zip.finish(),
-    fixedWidthColumn(n, COUNTRY.length, (out, at) => out.set(COUNTRY, at)),
+    repeatedColumn(n, COUNTRY),
     vocabularyColumn(n, TIER_BYTES, (r) => pop.tier[base + r], 6),
     { type: 'int64', values: p.pointsBalance, valid: null },
     { type: 'int64', values: p.lifetimePoints, valid: null },
