@@ -63,10 +63,15 @@ export function chooseReplacedRows(instants: Float64Array, locked: Uint8Array, t
  */
 export function sortedOrder(instants: Float64Array, moved: Uint8Array): Int32Array {
   const n = instants.length;
-  const still: number[] = [];
-  const shifted: number[] = [];
-  for (let i = 0; i < n; i++) (moved[i] ? shifted : still).push(i);
-  if (shifted.length === 0) return Int32Array.from(still);
+  let shiftedCount = 0;
+  for (let i = 0; i < n; i++) shiftedCount += moved[i];
+  const still = new Int32Array(n - shiftedCount);
+  const shifted = new Int32Array(shiftedCount);
+  for (let i = 0, a = 0, b = 0; i < n; i++) {
+    if (moved[i]) shifted[b++] = i;
+    else still[a++] = i;
+  }
+  if (shiftedCount === 0) return still;
   shifted.sort((a, b) => instants[a] - instants[b] || a - b);
   const order = new Int32Array(n);
   let a = 0;

@@ -98,11 +98,10 @@ export function chunkwise<W>(chunk: (world: W, k: number) => ColumnBatch) {
   return (world: W, first: number, count: number): ColumnBatch[] => Array.from({ length: count }, (_, i) => chunk(world, first + i));
 }
 
-/** Cents (NaN = null) → dollars, in a new array (a loop: TypedArray#map calls back per element). */
+/** Cents (NaN = null) → dollars, converted in place: the cents array becomes the column (like nullable's values). */
 export function money(cents: Float64Array): ColumnData {
-  const dollars = new Float64Array(cents.length);
-  for (let i = 0; i < cents.length; i++) dollars[i] = cents[i] / 100;
-  return nullable('float64', dollars);
+  for (let i = 0; i < cents.length; i++) cents[i] /= 100;
+  return nullable('float64', cents);
 }
 
 export function nullable(type: 'float64' | 'int64', values: Float64Array): ColumnData {

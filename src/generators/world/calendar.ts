@@ -59,7 +59,7 @@ export function buildCalendar(seed: number, pop: Population, firstDay: number, l
       for (let s = 0; s < k; s++) {
         let m: number;
         do m = rng.int(0, MACHINE_COUNT - 1);
-        while (picked.subarray(0, s).includes(m));
+        while (pickedBefore(picked, s, m));
         picked[s] = m;
         sessionMachines.push(m);
         sessionPlayers.push(visitors.at(v));
@@ -72,8 +72,15 @@ export function buildCalendar(seed: number, pop: Population, firstDay: number, l
   const { playerStart, playerDays } = indexByPlayer(visitorList, dayStart, visitCount, firstDay);
   return {
     firstDay, days, dayStart, visitors: visitorList, sessionStart: sessionStart.finish(),
-    sessionMachines: Int16Array.from(sessionMachines.finish()), sessionPlayers: sessionPlayers.finish(), visitCount, lastVisitDay, playerStart, playerDays,
+    sessionMachines: Int16Array.from(sessionMachines.finish()), sessionPlayers: sessionPlayers.finish(),
+    visitCount, lastVisitDay, playerStart, playerDays,
   };
+}
+
+/** Whether m is among picked[0, count) (a loop: a subarray per draw was most of this function's garbage). */
+function pickedBefore(picked: Int32Array, count: number, m: number): boolean {
+  for (let i = 0; i < count; i++) if (picked[i] === m) return true;
+  return false;
 }
 
 /** Per-player visit days (a counting sort of the day-major visitor lists). */
