@@ -1,12 +1,11 @@
 /** bronze_table_games (SPEC 5): one group of chunks → one columnar batch per chunk. */
-import { StringColumnBuilder, encodeVocabulary, mapTo, type ColumnBatch } from '../columns';
+import { StringColumnBuilder, encodeVocabulary, type ColumnBatch, type ColumnData } from '../columns';
 import { GAMES, PIT_ZONES } from '../data/pits';
 import { TABLE_EVENT_TYPES, TableEvent } from '../data/table-events';
 import { chunkLength } from '../chunks';
 import { KeyedPermutation, openStream } from '../rng';
 import { CHUNK_ROWS } from '../tables';
 import { SHIFTS, gamingDay, shiftOf } from '../time/intensity';
-import { pad, playerId } from '../world/ids';
 import type { World } from '../world';
 import { eventIdColumn, metadataColumns, money, nullable } from './common-columns';
 import { drawTableSkeleton } from './table-skeleton';
@@ -17,6 +16,7 @@ const EVENT_TYPE_BYTES = encodeVocabulary(TABLE_EVENT_TYPES);
 const GAME_BYTES = encodeVocabulary(GAMES);
 const ZONE_BYTES = encodeVocabulary(PIT_ZONES);
 const SHIFT_BYTES = encodeVocabulary(SHIFTS);
+const [PLAYER_PREFIX, MARKER_PREFIX, FILL_PREFIX, CREDIT_PREFIX] = encodeVocabulary(['P', 'MKR-P', 'FIL-', 'CRD-']);
 
 export function generateTableGroup(world: World, first: number, count: number): ColumnBatch[] {
   const total = world.scenario.counts.tables ?? 0;
@@ -57,17 +57,17 @@ function tableColumns(world: World, units: TableUnits, k: number, chunk: TableCh
     tableNumber[r] = table.number;
     minBet[r] = table.minBet;
     maxBet[r] = table.maxBet;
-    if (p.player[r] >= 0) player.push(playerId(p.player[r] + 1));
+    if (p.player[r] >= 0) player.pushPrefixedNumber(PLAYER_PREFIX, p.player[r] + 1, 6);
     else player.pushNull();
     const u = chunk.unit[r];
     const isRating = type === TableEvent.RatingStart || type === TableEvent.RatingEnd;
     const isMarker = type === TableEvent.MarkerIssued || type === TableEvent.MarkerPaid;
     if (isRating) rating.push(`RAT-${ratingPerm.map(units.firstRow[u] + 1).toString(16).toUpperCase().padStart(8, '0')}`);
     else rating.pushNull();
-    if (isMarker) marker.push(`MKR-P${pad(units.firstRow[u] + 1, 6)}`);
+    if (isMarker) marker.pushPrefixedNumber(MARKER_PREFIX, units.firstRow[u] + 1, 6);
     else marker.pushNull();
     if (type === TableEvent.Fill || type === TableEvent.Credit) {
-      slip.push(`${type === TableEvent.Fill ? 'FIL' : 'CRD'}-${pad(k * CHUNK_ROWS + r + 1, 6)}`);
+      slip.pushPrefixedNumber(type === TableEvent.Fill ? FILL_PREFIX : CREDIT_PREFIX, k * CHUNK_ROWS + r + 1, 6);
     } else slip.pushNull();
   }
   return {
@@ -83,7 +83,7 @@ function tableColumns(world: World, units: TableUnits, k: number, chunk: TableCh
       { type: 'int32', values: maxBet, valid: null },
       player.finish(), rating.finish(),
       money(p.amount), money(p.chip), money(p.averageBet),
-      { type: 'int32', values: mapTo(Int32Array, p.hands, (h) => (Number.isNaN(h) ? 0 : h)), valid: mapTo(Uint8Array, p.hands, (h) => (Number.isNaN(h) ? 0 : 1)) },
+      handsColumn(p.hands),
       nullable('float64', p.hours),
       money(p.theo), money(p.actual),
       marker.finish(), slip.finish(),
@@ -91,4 +91,16 @@ function tableColumns(world: World, units: TableUnits, k: number, chunk: TableCh
       ...metadataColumns(world.scenario.seed, world.scenario.as_of, 'tables', k, n),
     ],
   };
+}
+
+/** hands_played: int32 with NaN as null. */
+function handsColumn(hands: Float64Array): ColumnData {
+  const values = new Int32Array(hands.length);
+  const valid = new Uint8Array(hands.length);
+  for (let r = 0; r < hands.length; r++) {
+    if (Number.isNaN(hands[r])) continue;
+    values[r] = hands[r];
+    valid[r] = 1;
+  }
+  return { type: 'int32', values, valid };
 }

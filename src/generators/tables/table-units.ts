@@ -50,9 +50,12 @@ function collectUnits(world: World): TableUnits {
   const chunks = chunkCount(total);
   const firstUnitOfChunk = new Int32Array(chunks);
   const drafts: RawUnit[] = [];
+  // Kept for the second pass (dropped when the units are done) rather than drawn twice.
+  const skeletons: RawTableSkeleton[] = [];
   for (let k = 0; k < chunks; k++) {
     firstUnitOfChunk[k] = drafts.length;
-    for (const u of drawTableSkeleton(world, k, chunkLength(total, k), drafts.length).units) drafts.push(u);
+    skeletons.push(drawTableSkeleton(world, k, chunkLength(total, k), drafts.length));
+    for (const u of skeletons[k].units) drafts.push(u);
   }
   const units = {
     count: drafts.length,
@@ -69,9 +72,9 @@ function collectUnits(world: World): TableUnits {
   const buckets: number[][] = Array.from({ length: chunks }, () => []);
   drafts.forEach((u) => Number.isNaN(u.second) || buckets[owningChunk(world.axis, u.second, total)].push(u.id));
   for (const b of buckets) units.secondsByChunk.push(Int32Array.from(b.sort((x, y) => units.second[x] - units.second[y] || x - y)));
-  // Second pass: place second rows chunk by chunk (the skeleton is redrawn rather than kept).
+  // Second pass: place second rows chunk by chunk.
   for (let k = 0; k < chunks; k++) {
-    const chunk = placeSecondRows(units, drawTableSkeleton(world, k, chunkLength(total, k), firstUnitOfChunk[k]), k);
+    const chunk = placeSecondRows(units, skeletons[k], k);
     units.secondsByChunk[k] = units.secondsByChunk[k].filter((u) => !Number.isNaN(units.second[u]));
     chunk.unit.forEach((u, r) => {
       const t = chunk.types[r];
