@@ -16,7 +16,7 @@ import { CHUNK_ROWS } from '../tables';
 import { formatDayCompact } from '../time/format';
 import { SHIFTS, shiftOf } from '../time/intensity';
 import { dayOf } from '../time/units';
-import { pad, playerId } from '../world/ids';
+import { pad } from '../world/ids';
 import type { World } from '../world';
 import { eventIdColumn, metadataColumns } from './common-columns';
 import { drawSecurityPayload, formatPlate, type SecurityPayload } from './security-payload';
@@ -68,6 +68,7 @@ const DESCRIPTION_BYTES = perType((name) =>
 const TEMPLATES = perType((name) => (INCIDENT_RULES[name]?.template ? INCIDENT_RULES[name].descriptions[0] : null));
 const PREFIXES = perType((name) => INCIDENT_RULES[name]?.prefix ?? null);
 const ALARM_BYTES = perType((name) => encodeVocabulary((ALARM_TYPES[name] ?? []).map((a) => a[0])));
+const [PLAYER_PREFIX] = encodeVocabulary(['P']);
 const VISITOR_BYTES = encodeVocabulary(Array.from({ length: VISITOR_POOL }, (_, i) => `VIS-${pad(i + 1, 6)}`));
 
 interface WorldVocabulary {
@@ -219,7 +220,7 @@ function detailColumns(types: Uint8Array, p: SecurityPayload): ColumnData[] {
     if (p.route[r] < 0) route.pushNull();
     else route.pushBytes(ROUTE_BYTES[p.route[r]]);
     if (p.player[r] < 0) player.pushNull();
-    else player.push(playerId(p.player[r] + 1));
+    else player.pushPrefixedNumber(PLAYER_PREFIX, p.player[r] + 1, 6);
   }
   return [plate, alarm, route, player].map((b) => b.finish());
 }
