@@ -12,7 +12,8 @@ import type { SlotMachine } from '../world/floor';
 import type { SlotSkeleton } from './slot-skeleton';
 
 export interface SlotPayload {
-  readonly machine: Int16Array;
+  /** Machine index (Int32: the index type vocabularyColumn takes without a copy). */
+  readonly machine: Int32Array;
   /** Player index (0-based) or −1 when uncarded. */
   readonly player: Int32Array;
   /** The calendar session a carded row was drawn from, or −1 (uncarded, or a planned jackpot). */
@@ -23,7 +24,7 @@ export interface SlotPayload {
   readonly games: Float64Array;
   readonly actualHold: Float64Array;
   /** Error code index (0..6) or −1. */
-  readonly error: Int8Array;
+  readonly error: Int32Array;
 }
 
 const CARDED = 0.6;
@@ -43,9 +44,9 @@ export const ERROR_CODES = [
 export function drawSlotPayload(world: World, skeleton: SlotSkeleton, rng: Rng): SlotPayload {
   const n = skeleton.types.length;
   const p: SlotPayload = {
-    machine: new Int16Array(n), player: new Int32Array(n).fill(-1), session: new Int32Array(n).fill(-1), coinIn: new Float64Array(n).fill(NaN),
+    machine: new Int32Array(n), player: new Int32Array(n).fill(-1), session: new Int32Array(n).fill(-1), coinIn: new Float64Array(n).fill(NaN),
     coinOut: new Float64Array(n).fill(NaN), jackpot: new Float64Array(n).fill(NaN), games: new Float64Array(n).fill(NaN),
-    actualHold: new Float64Array(n).fill(NaN), error: new Int8Array(n).fill(-1),
+    actualHold: new Float64Array(n).fill(NaN), error: new Int32Array(n).fill(-1),
   };
   const machines = world.floor.machines;
   const machinePaid = machines.filter((m) => m.machinePaidJackpots).map((m) => m.num - 1);

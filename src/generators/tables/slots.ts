@@ -1,5 +1,5 @@
 /** bronze_slot_telemetry (SPEC 4): one group of chunks → one columnar batch per chunk. */
-import { StringColumnBuilder, encodeVocabulary, gatherFloat64, gatherInt32, vocabularyColumn, type ColumnBatch, type ColumnData } from '../columns';
+import { StringColumnBuilder, encodeVocabulary, gatherFloat64, vocabularyColumn, type ColumnBatch, type ColumnData } from '../columns';
 import { MACHINE_TYPES, MANUFACTURERS, SLOT_ZONES } from '../data/slot-floor';
 import { chunkLength } from '../chunks';
 import { openStream } from '../rng';
@@ -19,11 +19,11 @@ const ERROR_CODE_BYTES = encodeVocabulary(ERROR_CODES.map((e) => e[0]));
 const ERROR_MESSAGE_BYTES = encodeVocabulary(ERROR_CODES.map((e) => e[1]));
 const PLAYER_PREFIX = encodeVocabulary(['P'])[0];
 
-/** Each machine's attributes as arrays indexed by machine, built once per world (every chunk gathers from them). */
+/** Each machine's attributes (values or encoded words) as arrays indexed by machine, built once per world (every chunk gathers from them). */
 interface MachineColumns {
-  readonly zone: Int32Array;
-  readonly type: Int32Array;
-  readonly manufacturer: Int32Array;
+  readonly zone: readonly Uint8Array[];
+  readonly type: readonly Uint8Array[];
+  readonly manufacturer: readonly Uint8Array[];
   readonly denom: Float64Array;
   readonly hold: Float64Array;
   readonly id: readonly Uint8Array[];
@@ -39,9 +39,9 @@ function machineColumns(world: World): MachineColumns {
   if (!columns) {
     const machines = world.floor.machines;
     columns = {
-      zone: Int32Array.from(machines, (m) => m.zone),
-      type: Int32Array.from(machines, (m) => m.type),
-      manufacturer: Int32Array.from(machines, (m) => m.manufacturer),
+      zone: machines.map((m) => ZONE_BYTES[m.zone]),
+      type: machines.map((m) => TYPE_BYTES[m.type]),
+      manufacturer: machines.map((m) => MANUFACTURER_BYTES[m.manufacturer]),
       denom: Float64Array.from(machines, (m) => m.denomCents / 100),
       hold: Float64Array.from(machines, (m) => m.hold),
       id: encodeVocabulary(machines.map((m) => m.id)),
@@ -71,7 +71,7 @@ export function generateSlotGroup(world: World, first: number, count: number): C
 function slotColumns(world: World, k: number, skeleton: SlotSkeleton, p: SlotPayload): ColumnBatch {
   const n = skeleton.types.length;
   const columnsOf = machineColumns(world);
-  const machine = Int32Array.from(p.machine); // the index type vocabularyColumn works with
+  const machine = p.machine;
   const players = new StringColumnBuilder(n, 8);
   for (let r = 0; r < n; r++) {
     if (p.player[r] < 0) players.pushNull();
@@ -82,12 +82,12 @@ function slotColumns(world: World, k: number, skeleton: SlotSkeleton, p: SlotPay
     vocabularyColumn(machine, columnsOf.id),
     vocabularyColumn(machine, columnsOf.asset),
     vocabularyColumn(machine, columnsOf.location),
-    vocabularyColumn(gatherInt32(columnsOf.zone, machine), ZONE_BYTES),
+    vocabularyColumn(machine, columnsOf.zone),
     vocabularyColumn(skeleton.types, EVENT_TYPE_BYTES),
     { type: 'timestamp', values: skeleton.instants, valid: null },
     { type: 'float64', values: gatherFloat64(columnsOf.denom, machine), valid: null },
-    vocabularyColumn(gatherInt32(columnsOf.type, machine), TYPE_BYTES),
-    vocabularyColumn(gatherInt32(columnsOf.manufacturer, machine), MANUFACTURER_BYTES),
+    vocabularyColumn(machine, columnsOf.type),
+    vocabularyColumn(machine, columnsOf.manufacturer),
     vocabularyColumn(machine, columnsOf.theme),
     { type: 'float64', values: gatherFloat64(columnsOf.hold, machine), valid: null },
     money(p.coinIn), money(p.coinOut), money(p.jackpot),
