@@ -18,28 +18,20 @@ export interface HoldPart {
 }
 
 export function controlHold(parts: readonly HoldPart[], machines: readonly SlotMachine[], rng: Rng): void {
-  const machineType = Int8Array.from(machines, (m) => m.type);
   const machineHold = Float64Array.from(machines, (m) => m.hold);
-  let rows = 0;
-  for (const part of parts) rows += part.types.length;
-  // The plays of one machine type as (part, row) pairs, in part then row order.
-  const playPart = new Int32Array(rows);
-  const playRow = new Int32Array(rows);
+  const { playPart, playRow, typeStart } = playsByType(parts, machines);
   for (let type = 0; type < MACHINE_TYPES.length; type++) {
-    let plays = 0;
+    const from = typeStart[type];
+    const plays = typeStart[type + 1] - from;
     let coinIn = 0;
     let coinOut = 0;
     let theo = 0;
-    for (let i = 0; i < parts.length; i++) {
-      const { types, payload } = parts[i];
-      for (let r = 0; r < types.length; r++) {
-        if (types[r] !== SlotEvent.GamePlay || machineType[payload.machine[r]] !== type) continue;
-        playPart[plays] = i;
-        playRow[plays++] = r;
-        coinIn += payload.coinIn[r];
-        coinOut += payload.coinOut[r];
-        theo += machineHold[payload.machine[r]] * payload.coinIn[r];
-      }
+    for (let i = from; i < from + plays; i++) {
+      const payload = parts[playPart[i]].payload;
+      const r = playRow[i];
+      coinIn += payload.coinIn[r];
+      coinOut += payload.coinOut[r];
+      theo += machineHold[payload.machine[r]] * payload.coinIn[r];
     }
     if (plays < CONTROLLED_PLAYS) continue;
     const target = theo / coinIn;
@@ -54,7 +46,7 @@ export function controlHold(parts: readonly HoldPart[], machines: readonly SlotM
       let r: number;
       do {
         if (++redraws > limit) throw new Error(`hold control did not converge for ${MACHINE_TYPES[type]}`);
-        const pick = rng.int(0, plays - 1);
+        const pick = from + rng.int(0, plays - 1);
         payload = parts[playPart[pick]].payload;
         r = playRow[pick];
       } while (paidTooMuch ? payload.coinOut[r] <= payload.coinIn[r] : payload.coinOut[r] > 0);
@@ -64,4 +56,29 @@ export function controlHold(parts: readonly HoldPart[], machines: readonly SlotM
       coinOut += fresh - old;
     }
   }
+}
+
+/**
+ * The GAME_PLAY rows as (part, row) pairs grouped by machine type, in part then row order within
+ * each type (a counting sort: one pass over the rows instead of one per type).
+ */
+function playsByType(parts: readonly HoldPart[], machines: readonly SlotMachine[]) {
+  const machineType = Int8Array.from(machines, (m) => m.type);
+  const typeStart = new Int32Array(MACHINE_TYPES.length + 1);
+  for (const { types, payload } of parts) {
+    for (let r = 0; r < types.length; r++) if (types[r] === SlotEvent.GamePlay) typeStart[machineType[payload.machine[r]] + 1]++;
+  }
+  for (let t = 0; t < MACHINE_TYPES.length; t++) typeStart[t + 1] += typeStart[t];
+  const next = typeStart.slice(0, MACHINE_TYPES.length);
+  const playPart = new Int32Array(typeStart[MACHINE_TYPES.length]);
+  const playRow = new Int32Array(playPart.length);
+  parts.forEach(({ types, payload }, i) => {
+    for (let r = 0; r < types.length; r++) {
+      if (types[r] !== SlotEvent.GamePlay) continue;
+      const at = next[machineType[payload.machine[r]]]++;
+      playPart[at] = i;
+      playRow[at] = r;
+    }
+  });
+  return { playPart, playRow, typeStart };
 }
