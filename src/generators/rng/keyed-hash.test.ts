@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createKeyedHasher, createTokenizer } from './keyed-hash';
+import { createKeyedHasher, createKeyedHexWriter, createTokenizer } from './keyed-hash';
 import { KeyedSha256 } from './sha256';
 
 function nodeKeyedHash(seed: number, value: string): string {
@@ -89,6 +89,19 @@ describe('KeyedSha256', () => {
         mac.macInto(message, length, tag);
         expect(tag).toEqual(new Uint8Array(createHmac('sha256', key).update(message).digest()));
       }
+    }
+  });
+});
+
+describe('createKeyedHexWriter', () => {
+  it('writes the bytes of createKeyedHasher for the same text', () => {
+    const write = createKeyedHexWriter(42);
+    const hash = createKeyedHasher(42);
+    const out = new Uint8Array(20);
+    for (const value of ['P000001|SLOT-0001|2026-10-01', '', 'x'.repeat(100)]) {
+      const message = new TextEncoder().encode(value);
+      write(message, message.length, out, 4);
+      expect(new TextDecoder().decode(out.subarray(4))).toBe(hash(value));
     }
   });
 });

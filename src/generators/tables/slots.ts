@@ -93,7 +93,7 @@ function slotColumns(world: World, k: number, skeleton: SlotSkeleton, p: SlotPay
     money(p.coinIn), money(p.coinOut), money(p.jackpot),
     nullable('int64', p.games),
     nullable('float64', p.actualHold),
-    players.finish(), sessionColumn(world, skeleton.instants, p),
+    players.finish(), sessionColumn(world, skeleton.instants, p, columnsOf.id),
     vocabularyColumn(p.error, ERROR_CODE_BYTES),
     vocabularyColumn(p.error, ERROR_MESSAGE_BYTES),
     ...metadataColumns(world.scenario.seed, world.scenario.as_of, 'slots', k, n),
