@@ -38,8 +38,7 @@ export function buildCalendar(seed: number, pop: Population, firstDay: number, l
   const sessionPlayers = new GrowableInt32();
   const visitCount = new Int32Array(pop.size);
   const lastVisitDay = new Int32Array(pop.size).fill(-1);
-  const eligible: number[] = [];
-  for (let i = 0; i < pop.size; i++) if (pop.status[i] === ACTIVE && !pop.selfExcluded[i]) eligible.push(i);
+  const eligible = eligiblePlayers(pop);
   const picked = new Int32Array(3);
   for (let j = 0; j < days; j++) {
     const day = firstDay + j;
@@ -75,6 +74,15 @@ export function buildCalendar(seed: number, pop: Population, firstDay: number, l
     sessionMachines: Int16Array.from(sessionMachines.finish()), sessionPlayers: sessionPlayers.finish(),
     visitCount, lastVisitDay, playerStart, playerDays,
   };
+}
+
+/** Active players who are not self-excluded, ascending. */
+function eligiblePlayers(pop: Population): Int32Array {
+  let count = 0;
+  for (let i = 0; i < pop.size; i++) if (pop.status[i] === ACTIVE && !pop.selfExcluded[i]) count++;
+  const eligible = new Int32Array(count);
+  for (let i = 0, e = 0; i < pop.size; i++) if (pop.status[i] === ACTIVE && !pop.selfExcluded[i]) eligible[e++] = i;
+  return eligible;
 }
 
 /** Whether m is among picked[0, count) (a loop: a subarray per draw was most of this function's garbage). */
