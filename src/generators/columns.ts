@@ -28,6 +28,7 @@ export interface ColumnBatch {
 }
 
 const ASCII_LIMIT = 0x80;
+const UPPER_HEX = Uint8Array.from('0123456789ABCDEF', (c) => c.charCodeAt(0));
 const utf8 = new TextEncoder();
 
 /** Builds a UTF-8 string column with a growable byte buffer; ASCII is copied by hand (fast path). */
@@ -83,6 +84,21 @@ export class StringColumnBuilder {
     for (let i = 0; i < prefix.length; i++) out[pos++] = prefix[i];
     const end = this.size + size;
     for (let i = end - 1, v = n; i >= pos; i--, v = Math.floor(v / 10)) out[i] = 48 + (v % 10);
+    this.size = end;
+    this.offsets[++this.row] = end;
+  }
+
+  /** Appends prefix + n (a safe non-negative integer) in uppercase hex, zero-padded to at least `width` digits. */
+  pushPrefixedHex(prefix: Uint8Array, n: number, width: number): void {
+    let digits = 1;
+    for (let v = n; v >= 16; v = Math.floor(v / 16)) digits++;
+    const size = prefix.length + Math.max(width, digits);
+    this.reserve(size);
+    const out = this.bytes;
+    let pos = this.size;
+    for (let i = 0; i < prefix.length; i++) out[pos++] = prefix[i];
+    const end = this.size + size;
+    for (let i = end - 1, v = n; i >= pos; i--, v = Math.floor(v / 16)) out[i] = UPPER_HEX[v % 16];
     this.size = end;
     this.offsets[++this.row] = end;
   }

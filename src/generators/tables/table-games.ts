@@ -16,7 +16,7 @@ const EVENT_TYPE_BYTES = encodeVocabulary(TABLE_EVENT_TYPES);
 const GAME_BYTES = encodeVocabulary(GAMES);
 const ZONE_BYTES = encodeVocabulary(PIT_ZONES);
 const SHIFT_BYTES = encodeVocabulary(SHIFTS);
-const [PLAYER_PREFIX, MARKER_PREFIX, FILL_PREFIX, CREDIT_PREFIX] = encodeVocabulary(['P', 'MKR-P', 'FIL-', 'CRD-']);
+const [PLAYER_PREFIX, RATING_PREFIX, MARKER_PREFIX, FILL_PREFIX, CREDIT_PREFIX] = encodeVocabulary(['P', 'RAT-', 'MKR-P', 'FIL-', 'CRD-']);
 
 export function generateTableGroup(world: World, first: number, count: number): ColumnBatch[] {
   const total = world.scenario.counts.tables ?? 0;
@@ -108,7 +108,7 @@ function idColumns(world: World, units: TableUnits, k: number, chunk: TableChunk
     else player.pushNull();
     const u = chunk.unit[r];
     if (type === TableEvent.RatingStart || type === TableEvent.RatingEnd) {
-      rating.push(`RAT-${ratingPerm.map(units.firstRow[u] + 1).toString(16).toUpperCase().padStart(8, '0')}`);
+      rating.pushPrefixedHex(RATING_PREFIX, ratingPerm.map(units.firstRow[u] + 1), 8);
     } else rating.pushNull();
     if (type === TableEvent.MarkerIssued || type === TableEvent.MarkerPaid) marker.pushPrefixedNumber(MARKER_PREFIX, units.firstRow[u] + 1, 6);
     else marker.pushNull();
