@@ -44,8 +44,9 @@ export const ERROR_CODES = [
 export function drawSlotPayload(world: World, skeleton: SlotSkeleton, rng: Rng): SlotPayload {
   const n = skeleton.types.length;
   const p: SlotPayload = {
-    machine: new Int32Array(n), player: new Int32Array(n).fill(-1), session: new Int32Array(n).fill(-1), coinIn: new Float64Array(n).fill(NaN),
-    coinOut: new Float64Array(n).fill(NaN), jackpot: new Float64Array(n).fill(NaN), games: new Float64Array(n).fill(NaN),
+    machine: new Int32Array(n), player: new Int32Array(n).fill(-1), session: new Int32Array(n).fill(-1),
+    coinIn: new Float64Array(n).fill(NaN), coinOut: new Float64Array(n).fill(NaN), jackpot: new Float64Array(n).fill(NaN),
+    games: new Float64Array(n).fill(NaN),
     actualHold: new Float64Array(n).fill(NaN), error: new Int32Array(n).fill(-1),
   };
   const machines = world.floor.machines;

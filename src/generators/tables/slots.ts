@@ -19,7 +19,7 @@ const ERROR_CODE_BYTES = encodeVocabulary(ERROR_CODES.map((e) => e[0]));
 const ERROR_MESSAGE_BYTES = encodeVocabulary(ERROR_CODES.map((e) => e[1]));
 const PLAYER_PREFIX = encodeVocabulary(['P'])[0];
 
-/** Each machine's attributes (values or encoded words) as arrays indexed by machine, built once per world (every chunk gathers from them). */
+/** Each machine's attributes (values or encoded words) indexed by machine, built once per world for every chunk. */
 interface MachineColumns {
   readonly zone: readonly Uint8Array[];
   readonly type: readonly Uint8Array[];

@@ -110,8 +110,9 @@ function idColumns(world: World, units: TableUnits, k: number, chunk: TableChunk
     if (type === TableEvent.RatingStart || type === TableEvent.RatingEnd) {
       rating.pushPrefixedHex(RATING_PREFIX, ratingPerm.map(units.firstRow[u] + 1), 8);
     } else rating.pushNull();
-    if (type === TableEvent.MarkerIssued || type === TableEvent.MarkerPaid) marker.pushPrefixedNumber(MARKER_PREFIX, units.firstRow[u] + 1, 6);
-    else marker.pushNull();
+    if (type === TableEvent.MarkerIssued || type === TableEvent.MarkerPaid) {
+      marker.pushPrefixedNumber(MARKER_PREFIX, units.firstRow[u] + 1, 6);
+    } else marker.pushNull();
     if (type === TableEvent.Fill || type === TableEvent.Credit) {
       slip.pushPrefixedNumber(type === TableEvent.Fill ? FILL_PREFIX : CREDIT_PREFIX, k * CHUNK_ROWS + r + 1, 6);
     } else slip.pushNull();

@@ -43,7 +43,10 @@ class PairRows {
   }
   finish(): PlannedSlotRows {
     const n = this.length;
-    return { instants: this.t.subarray(0, n), machines: this.machine.subarray(0, n), types: this.type.subarray(0, n), pairs: this.pair.subarray(0, n) };
+    return {
+      instants: this.t.subarray(0, n), machines: this.machine.subarray(0, n),
+      types: this.type.subarray(0, n), pairs: this.pair.subarray(0, n),
+    };
   }
 }
 
