@@ -35,6 +35,8 @@ export function sessionColumn(world: World, instants: Float64Array, p: SlotPaylo
     offsets[r + 1] = carded * WIDTH;
   }
   const bytes = new Uint8Array(carded * WIDTH);
+  // Every id starts at a multiple of 20 bytes, so a repeated id is copied as five 32-bit words.
+  const words = new Int32Array(bytes.buffer);
   const text = new Uint8Array(64);
   let lastDay = NaN;
   let dayText: Uint8Array = new Uint8Array(0);
@@ -43,8 +45,8 @@ export function sessionColumn(world: World, instants: Float64Array, p: SlotPaylo
     const at = offsets[r];
     const s = p.session[r];
     if (s >= 0 && written[s] > 0) {
-      const from = written[s] - 1;
-      for (let i = 0; i < WIDTH; i++) bytes[at + i] = bytes[from + i];
+      const from = (written[s] - 1) / 4;
+      for (let i = 0; i < WIDTH / 4; i++) words[at / 4 + i] = words[from + i];
       continue;
     }
     const day = gamingDay(instants[r]);
