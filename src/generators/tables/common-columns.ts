@@ -6,8 +6,6 @@ import { SCHEMAS } from '../schema';
 
 const utf8 = new TextEncoder();
 const HEX_BYTES = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
-const HEX_HIGH = Uint8Array.from({ length: 256 }, (_, b) => HEX_BYTES[b >>> 4]);
-const HEX_LOW = Uint8Array.from({ length: 256 }, (_, b) => HEX_BYTES[b & 15]);
 const DASH = 45;
 const ID_WIDTH = 36;
 
@@ -74,15 +72,9 @@ function writeEventId(out: Uint8Array, at: number, rng: Rng): void {
   writeHex(out, at + 29, ((o2 & 3) << 26) | (o3 & 0x3ffffff), 7);
 }
 
-/** Writes the low `nibbles` hex digits of `value`, most significant first: a byte (two digits) per step. */
+/** Writes the low `nibbles` hex digits of `value`, most significant first. */
 function writeHex(out: Uint8Array, at: number, value: number, nibbles: number): void {
-  let i = at + nibbles - 1;
-  let v = value;
-  for (; i > at; i -= 2, v >>>= 8) {
-    out[i - 1] = HEX_HIGH[v & 255];
-    out[i] = HEX_LOW[v & 255];
-  }
-  if (i === at) out[at] = HEX_BYTES[v & 15];
+  for (let i = nibbles - 1, v = value; i >= 0; i--, v >>>= 4) out[at + i] = HEX_BYTES[v & 15];
 }
 
 /** `_batch_id` of chunk k: 8 hex of a keyed permutation of (table, k) over 2³² (SPEC 3.2). */
