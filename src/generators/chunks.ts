@@ -30,7 +30,9 @@ export function chunkGroups(total: number): [first: number, count: number][] {
 export function quantileInstants(axis: TimeAxis, total: number, k: number, u: Float64Array): Float64Array {
   const base = k * CHUNK_ROWS;
   const out = new Float64Array(u.length);
-  for (let i = 0; i < u.length; i++) out[i] = axis.quantile((base + i + u[i]) / total);
+  // (base + i + u_i) / total ascends with i, so one forward walk over the axis finds every instant.
+  for (let i = 0; i < u.length; i++) out[i] = (base + i + u[i]) / total;
+  axis.quantilesInPlace(out);
   return out;
 }
 
@@ -63,10 +65,15 @@ export function chooseReplacedRows(instants: Float64Array, locked: Uint8Array, t
  */
 export function sortedOrder(instants: Float64Array, moved: Uint8Array): Int32Array {
   const n = instants.length;
-  const still: number[] = [];
-  const shifted: number[] = [];
-  for (let i = 0; i < n; i++) (moved[i] ? shifted : still).push(i);
-  if (shifted.length === 0) return Int32Array.from(still);
+  let shiftedCount = 0;
+  for (let i = 0; i < n; i++) shiftedCount += moved[i];
+  const still = new Int32Array(n - shiftedCount);
+  const shifted = new Int32Array(shiftedCount);
+  for (let i = 0, a = 0, b = 0; i < n; i++) {
+    if (moved[i]) shifted[b++] = i;
+    else still[a++] = i;
+  }
+  if (shiftedCount === 0) return still;
   shifted.sort((a, b) => instants[a] - instants[b] || a - b);
   const order = new Int32Array(n);
   let a = 0;

@@ -28,6 +28,7 @@ export interface ColumnBatch {
 }
 
 const ASCII_LIMIT = 0x80;
+const UPPER_HEX = Uint8Array.from('0123456789ABCDEF', (c) => c.charCodeAt(0));
 const utf8 = new TextEncoder();
 
 /** Builds a UTF-8 string column with a growable byte buffer; ASCII is copied by hand (fast path). */
@@ -87,6 +88,21 @@ export class StringColumnBuilder {
     this.offsets[++this.row] = end;
   }
 
+  /** Appends prefix + n (a safe non-negative integer) in uppercase hex, zero-padded to at least `width` digits. */
+  pushPrefixedHex(prefix: Uint8Array, n: number, width: number): void {
+    let digits = 1;
+    for (let v = n; v >= 16; v = Math.floor(v / 16)) digits++;
+    const size = prefix.length + Math.max(width, digits);
+    this.reserve(size);
+    const out = this.bytes;
+    let pos = this.size;
+    for (let i = 0; i < prefix.length; i++) out[pos++] = prefix[i];
+    const end = this.size + size;
+    for (let i = end - 1, v = n; i >= pos; i--, v = Math.floor(v / 16)) out[i] = UPPER_HEX[v % 16];
+    this.size = end;
+    this.offsets[++this.row] = end;
+  }
+
   pushNull(): void {
     if (this.valid === null) this.valid = new Uint8Array(this.length).fill(1);
     this.valid[this.row] = 0;
@@ -113,15 +129,37 @@ export class StringColumnBuilder {
   }
 }
 
+/** A vocabulary's words end to end, `starts[v]` .. `starts[v + 1]`, with 3 bytes of slack for 4-byte reads. */
+interface PackedVocabulary {
+  readonly words: DataView;
+  readonly starts: Int32Array;
+}
+
+const packedVocabularies = new WeakMap<readonly Uint8Array[], PackedVocabulary>();
+
+function packVocabulary(vocabulary: readonly Uint8Array[]): PackedVocabulary {
+  let packed = packedVocabularies.get(vocabulary);
+  if (packed) return packed;
+  const starts = new Int32Array(vocabulary.length + 1);
+  for (let v = 0; v < vocabulary.length; v++) starts[v + 1] = starts[v] + vocabulary[v].length;
+  const bytes = new Uint8Array(starts[vocabulary.length] + 3);
+  for (let v = 0; v < vocabulary.length; v++) bytes.set(vocabulary[v], starts[v]);
+  packed = { words: new DataView(bytes.buffer), starts };
+  packedVocabularies.set(vocabulary, packed);
+  return packed;
+}
+
 /**
  * A string column whose row r is `vocabulary[indices[r]]`, or null where the index is negative:
- * two tight passes (lengths, then bytes) instead of a push per row.
+ * two tight passes (lengths, then bytes) instead of a push per row. Words are copied four bytes
+ * at a time; a copy may run up to 3 bytes past its word, which the next row overwrites (the
+ * output keeps 3 bytes of slack past the column's bytes for the last row).
  */
 export function vocabularyColumn(indices: ArrayLike<number>, vocabulary: readonly Uint8Array[]): ColumnData {
   // One index type keeps the loops below monomorphic (callers pass Int8/Int16/Uint8 arrays).
   const index = indices instanceof Int32Array ? indices : Int32Array.from(indices);
+  const { words, starts } = packVocabulary(vocabulary);
   const n = index.length;
-  const lengths = Int32Array.from(vocabulary, (w) => w.length);
   const offsets = new Int32Array(n + 1);
   let valid: Uint8Array | null = null;
   let size = 0;
@@ -130,19 +168,20 @@ export function vocabularyColumn(indices: ArrayLike<number>, vocabulary: readonl
     if (v < 0) {
       valid ??= new Uint8Array(n).fill(1);
       valid[r] = 0;
-    } else size += lengths[v];
+    } else size += starts[v + 1] - starts[v];
     offsets[r + 1] = size;
   }
-  const bytes = new Uint8Array(size);
+  const bytes = new Uint8Array(size + 3);
+  const out = new DataView(bytes.buffer);
   for (let r = 0; r < n; r++) {
     const v = index[r];
     if (v < 0) continue;
-    const word = vocabulary[v];
-    const length = lengths[v];
-    let pos = offsets[r];
-    for (let i = 0; i < length; i++) bytes[pos++] = word[i];
+    const from = starts[v];
+    const length = starts[v + 1] - from;
+    const at = offsets[r];
+    for (let i = 0; i < length; i += 4) out.setUint32(at + i, words.getUint32(from + i));
   }
-  return { type: 'string', offsets, bytes, valid };
+  return { type: 'string', offsets, bytes: bytes.subarray(0, size), valid };
 }
 
 /** Encodes a fixed set of strings once, for columns drawn from small vocabularies. */

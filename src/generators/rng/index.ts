@@ -3,6 +3,6 @@ export { Rng, WeightTable, uniformPick } from './xoshiro';
 export { openStream } from './streams';
 export { ln, exp } from './fdlibm';
 export { KeyedPermutation } from './permutation';
-export { createKeyedHasher, createTokenizer } from './keyed-hash';
+export { createKeyedHasher, createKeyedHexWriter, createTokenizer, type KeyedHexWriter } from './keyed-hash';
 export { apportion, assignApportioned, weightedSampleWithoutReplacement } from './apportion';
 export { round, cents, toCents } from './round';

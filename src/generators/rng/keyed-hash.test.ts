@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createKeyedHasher, createTokenizer } from './keyed-hash';
+import { createKeyedHasher, createKeyedHexWriter, createTokenizer } from './keyed-hash';
+import { KeyedSha256 } from './sha256';
 
 function nodeKeyedHash(seed: number, value: string): string {
   const kIds = createHmac('sha256', 'casino-data-studio/ids/v1').update(String(seed)).digest();
@@ -73,5 +74,34 @@ describe('SPEC 11.2 tokens', () => {
     token('email', 'x'.repeat(500));
     expect(token('email', 'a@b.c')).toBe(a);
     expect(a).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('KeyedSha256', () => {
+  it('gives the bytes of HMAC-SHA-256 for keys and messages around the block boundaries', () => {
+    const bytes = (n: number, salt: number) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + salt * 7 + 11) & 255);
+    const tag = new Uint8Array(32);
+    for (const keyLength of [0, 1, 32, 63, 64, 65, 100]) {
+      const key = bytes(keyLength, 1);
+      const mac = new KeyedSha256(key);
+      for (const length of [0, 1, 20, 55, 56, 63, 64, 65, 119, 120, 128, 200]) {
+        const message = bytes(length, length);
+        mac.macInto(message, length, tag);
+        expect(tag).toEqual(new Uint8Array(createHmac('sha256', key).update(message).digest()));
+      }
+    }
+  });
+});
+
+describe('createKeyedHexWriter', () => {
+  it('writes the bytes of createKeyedHasher for the same text', () => {
+    const write = createKeyedHexWriter(42);
+    const hash = createKeyedHasher(42);
+    const out = new Uint8Array(20);
+    for (const value of ['P000001|SLOT-0001|2026-10-01', '', 'x'.repeat(100)]) {
+      const message = new TextEncoder().encode(value);
+      write(message, message.length, out, 4);
+      expect(new TextDecoder().decode(out.subarray(4))).toBe(hash(value));
+    }
   });
 });

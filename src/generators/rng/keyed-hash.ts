@@ -1,38 +1,34 @@
 /**
  * Keyed hashes (SPEC 1.1 "Keyed hash") and PII tokens (SPEC 11.2), both HMAC-SHA-256 under a derived key.
- * The keyed HMAC state is prepared once and cloned per call into a reused instance, and the text is encoded
- * into a reused buffer: these run hundreds of thousands of times per table.
+ * The key's pad blocks are compressed once (KeyedSha256) and the text is encoded into a reused buffer: these
+ * run hundreds of thousands of times per table.
  *
  * @example createKeyedHasher(42)('P0000001') // 16 lowercase hex characters
  */
-import { hmac, type _HMAC } from '@noble/hashes/hmac.js';
-import { sha256 } from '@noble/hashes/sha2.js';
+import { KeyedSha256 } from './sha256';
 
 const IDS_KEY = 'casino-data-studio/ids/v1';
 const PII_KEY = 'casino-data-studio/pii/v1';
 
 /** The two lowercase hex digits of every byte value. */
 const HEX: readonly string[] = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+/** The UTF-8 bytes of the 16 lowercase hex digits. */
+const HEX_CODES = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 
-/** HMAC-SHA-256 under one fixed key, reusing its pad-absorbed state, scratch instance and buffers. */
+/** HMAC-SHA-256 under one fixed key, reusing its pad-absorbed state and buffers. */
 class PreparedHmac {
-  private readonly keyed: _HMAC<any>;
-  private scratch: _HMAC<any> | undefined;
+  private readonly mac: KeyedSha256;
   private text = new Uint8Array(256);
   readonly tag = new Uint8Array(32);
 
   constructor(key: Uint8Array) {
-    this.keyed = hmac.create(sha256, key);
+    this.mac = new KeyedSha256(key);
   }
 
   /** MAC of the UTF-8 bytes of `value`, written into (and returned as) the shared `tag` buffer. */
   digest(value: string): Uint8Array {
     if (value.length * 3 > this.text.length) this.text = new Uint8Array(value.length * 3);
-    const n = encodeUtf8(value, this.text);
-    const mac = this.keyed._cloneInto(this.scratch);
-    this.scratch = mac;
-    mac.update(this.text.subarray(0, n));
-    mac.digestInto(this.tag);
+    this.mac.macInto(this.text, encodeUtf8(value, this.text), this.tag);
     return this.tag;
   }
 }
@@ -83,14 +79,34 @@ function deriveKey(label: string, material: string): Uint8Array {
   return new PreparedHmac(key).digest(material).slice();
 }
 
+/** K_ids = HMAC-SHA-256(key = `casino-data-studio/ids/v1`, message = the seed in decimal). */
+function idsKey(seed: number): Uint8Array {
+  if (!Number.isSafeInteger(seed)) throw new RangeError(`keyed hash seed must be an integer (got ${seed})`);
+  return deriveKey(IDS_KEY, String(seed));
+}
+
 /**
- * The keyed hash of SPEC 1.1: 16 lowercase hex characters of the first 8 bytes of HMAC-SHA-256(K_ids, value),
- * K_ids = HMAC-SHA-256(key = `casino-data-studio/ids/v1`, message = the seed in decimal).
+ * The keyed hash of SPEC 1.1: 16 lowercase hex characters of the first 8 bytes of HMAC-SHA-256(K_ids, value).
  */
 export function createKeyedHasher(seed: number): (value: string) => string {
-  if (!Number.isSafeInteger(seed)) throw new RangeError(`keyed hash seed must be an integer (got ${seed})`);
-  const mac = new PreparedHmac(deriveKey(IDS_KEY, String(seed)));
+  const mac = new PreparedHmac(idsKey(seed));
   return (value) => toHex(mac.digest(value), 8);
+}
+
+/** Writes the keyed hash of the UTF-8 bytes message[0, length) as its 16 hex bytes at out[at]. */
+export type KeyedHexWriter = (message: Uint8Array, length: number, out: Uint8Array, at: number) => void;
+
+/** createKeyedHasher's hash straight from and to bytes, for ids built per row without strings. */
+export function createKeyedHexWriter(seed: number): KeyedHexWriter {
+  const mac = new KeyedSha256(idsKey(seed));
+  const tag = new Uint8Array(32);
+  return (message, length, out, at) => {
+    mac.macInto(message, length, tag);
+    for (let i = 0; i < 8; i++) {
+      out[at + 2 * i] = HEX_CODES[tag[i] >>> 4];
+      out[at + 2 * i + 1] = HEX_CODES[tag[i] & 15];
+    }
+  };
 }
 
 /**

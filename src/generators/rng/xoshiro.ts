@@ -62,23 +62,14 @@ export class Rng {
    * multiply-and-reject on one output per try (even r = 1 consumes one output); for larger r the 53-bit rule.
    */
   int(a: number, b: number): number {
+    // Fast path, same draws: int32 ends with r < 2^32 (the common case) need no safe-integer checks.
+    if ((a | 0) === a && (b | 0) === b && a <= b && b - a < TWO_32 - 1) return a + this.below(b - a + 1);
     const d = b - a; // exact whenever the check below passes
     if (!(d >= 0 && d < TWO_53) || !Number.isSafeInteger(a) || !Number.isSafeInteger(b)) {
       throw new RangeError(`int(a, b) needs safe integers with 0 <= b - a < 2^53 (got ${a}, ${b})`);
     }
     const r = d + 1;
-    if (r < TWO_32) {
-      let x = this.nextU32();
-      let low = Math.imul(x, r) >>> 0;
-      if (low < r) {
-        const threshold = (TWO_32 - r) % r;
-        while (low < threshold) {
-          x = this.nextU32();
-          low = Math.imul(x, r) >>> 0;
-        }
-      }
-      return a + mulHigh32(x, r);
-    }
+    if (r < TWO_32) return a + this.below(r);
     if (r === TWO_32) return a + this.nextU32(); // the product's high word is x itself; nothing is rejected
     const limit = TWO_53 - (TWO_53 % r);
     let v: number;
@@ -86,6 +77,20 @@ export class Rng {
       v = (this.nextU32() >>> 5) * TWO_26 + (this.nextU32() >>> 6);
     } while (v >= limit);
     return a + (v % r);
+  }
+
+  /** U{0..r−1} for 1 <= r < 2^32: Lemire's multiply-and-reject on one output per try. */
+  private below(r: number): number {
+    let x = this.nextU32();
+    let low = Math.imul(x, r) >>> 0;
+    if (low < r) {
+      const threshold = (TWO_32 - r) % r;
+      while (low < threshold) {
+        x = this.nextU32();
+        low = Math.imul(x, r) >>> 0;
+      }
+    }
+    return mulHigh32(x, r);
   }
 
   /** N(0,1) by Marsaglia's polar method; the second value is discarded. */

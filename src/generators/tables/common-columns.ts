@@ -4,17 +4,19 @@ import { KeyedPermutation, openStream, type Rng } from '../rng';
 import { TABLE_KEYS, type TableKey } from '../tables';
 import { SCHEMAS } from '../schema';
 
+const utf8 = new TextEncoder();
 const HEX_BYTES = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 const DASH = 45;
+const ID_WIDTH = 36;
 
-/** A string column whose values all have `width` bytes (no nulls). */
-export function fixedWidthColumn(length: number, width: number, fill: (bytes: Uint8Array, at: number, row: number) => void): ColumnData {
+/** A string column whose every row is `value` (no nulls): the first copy doubled until the column is full. */
+export function repeatedColumn(length: number, value: Uint8Array): ColumnData {
+  const width = value.length;
   const bytes = new Uint8Array(length * width);
   const offsets = new Int32Array(length + 1);
-  for (let r = 0; r < length; r++) {
-    fill(bytes, r * width, r);
-    offsets[r + 1] = (r + 1) * width;
-  }
+  for (let r = 0; r < length; r++) offsets[r + 1] = (r + 1) * width;
+  if (length > 0) bytes.set(value);
+  for (let filled = width; filled < bytes.length; filled *= 2) bytes.copyWithin(filled, 0, Math.min(filled, bytes.length - filled));
   return { type: 'string', offsets, bytes, valid: null };
 }
 
@@ -25,7 +27,13 @@ export function fixedWidthColumn(length: number, width: number, fill: (bytes: Ui
  */
 export function eventIdColumn(seed: number, table: TableKey, k: number, length: number): ColumnData {
   const rng = openStream(seed, 'ids', table, k);
-  return fixedWidthColumn(length, 36, (out, at) => writeEventId(out, at, rng));
+  const bytes = new Uint8Array(length * ID_WIDTH);
+  const offsets = new Int32Array(length + 1);
+  for (let r = 0; r < length; r++) {
+    writeEventId(bytes, r * ID_WIDTH, rng);
+    offsets[r + 1] = (r + 1) * ID_WIDTH;
+  }
+  return { type: 'string', offsets, bytes, valid: null };
 }
 
 /** The event_ids of the given rows (ascending) of chunk k: what eventIdColumn writes there. */
@@ -78,12 +86,10 @@ export function batchId(seed: number, table: TableKey, k: number): string {
 
 /** `_ingested_at`, `_source`, `_batch_id` for `length` rows of chunk k. */
 export function metadataColumns(seed: number, asOf: number, table: TableKey, k: number, length: number): ColumnData[] {
-  const source = new TextEncoder().encode(SCHEMAS[table].source);
-  const batch = new TextEncoder().encode(batchId(seed, table, k));
   return [
     { type: 'timestamp', values: new Float64Array(length).fill(asOf), valid: null },
-    fixedWidthColumn(length, source.length, (out, at) => out.set(source, at)),
-    fixedWidthColumn(length, 8, (out, at) => out.set(batch, at)),
+    repeatedColumn(length, utf8.encode(SCHEMAS[table].source)),
+    repeatedColumn(length, utf8.encode(batchId(seed, table, k))),
   ];
 }
 
@@ -92,9 +98,10 @@ export function chunkwise<W>(chunk: (world: W, k: number) => ColumnBatch) {
   return (world: W, first: number, count: number): ColumnBatch[] => Array.from({ length: count }, (_, i) => chunk(world, first + i));
 }
 
-/** Cents (NaN = null) → dollars. */
+/** Cents (NaN = null) → dollars, converted in place: the cents array becomes the column (like nullable's values). */
 export function money(cents: Float64Array): ColumnData {
-  return nullable('float64', cents.map((c) => c / 100));
+  for (let i = 0; i < cents.length; i++) cents[i] /= 100;
+  return nullable('float64', cents);
 }
 
 export function nullable(type: 'float64' | 'int64', values: Float64Array): ColumnData {

@@ -5,7 +5,6 @@
  */
 import type { ColumnData } from '../columns';
 import { KeyedPermutation } from '../rng';
-import { fixedWidthColumn } from './common-columns';
 
 const PREFIX = [84, 88, 78, 45]; // 'TXN-'
 const HEX_UPPER = Uint8Array.from('0123456789ABCDEF', (c) => c.charCodeAt(0));
@@ -32,6 +31,12 @@ export class TransactionIds {
 
   /** The transaction_id column of ledger rows [first, first + length). */
   column(first: number, length: number): ColumnData {
-    return fixedWidthColumn(length, TRANSACTION_ID_BYTES, (out, at, r) => this.write(out, at, first + r));
+    const bytes = new Uint8Array(length * TRANSACTION_ID_BYTES);
+    const offsets = new Int32Array(length + 1);
+    for (let r = 0; r < length; r++) {
+      this.write(bytes, r * TRANSACTION_ID_BYTES, first + r);
+      offsets[r + 1] = (r + 1) * TRANSACTION_ID_BYTES;
+    }
+    return { type: 'string', offsets, bytes, valid: null };
   }
 }

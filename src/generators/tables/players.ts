@@ -14,10 +14,9 @@ import { FIRST_NAMES, LAST_NAMES } from '../data/names';
 import { ACCOUNT_STATUSES, GOLD, PLATINUM, TIERS } from '../data/population';
 import { KeyedPermutation, openStream, round, uniformPick, type Rng } from '../rng';
 import { CHUNK_ROWS } from '../tables';
-import { playerId } from '../world/ids';
 import { identity } from '../world/population';
 import type { World } from '../world';
-import { fixedWidthColumn, metadataColumns } from './common-columns';
+import { metadataColumns, repeatedColumn } from './common-columns';
 
 const PREFERRED_GAMES = ['Video Slots', 'Blackjack', 'Craps', 'Roulette', 'Poker', 'Baccarat', 'Video Poker'] as const;
 const COMMUNICATION_PREFERENCES = ['Email', 'SMS', 'Mail', 'Phone', 'None'] as const;
@@ -45,7 +44,7 @@ const FIRST_BYTES = encodeVocabulary(FIRST_NAMES);
 const LAST_BYTES = encodeVocabulary(LAST_NAMES);
 const FIRST_MASKED = encodeVocabulary(FIRST_NAMES.map(maskName));
 const LAST_MASKED = encodeVocabulary(LAST_NAMES.map(maskName));
-const COUNTRY = new TextEncoder().encode('USA');
+const [COUNTRY, PLAYER_PREFIX, CARD_PREFIX] = encodeVocabulary(['USA', 'P', 'LC']);
 
 /**
  * Generates chunks [first, first + count) of the player table: chunk k holds players
@@ -136,12 +135,12 @@ function playerColumns(world: World, k: number, base: number, n: number, p: Play
   const ids = new StringColumnBuilder(n, 8);
   const cards = new StringColumnBuilder(n, 11);
   const zip = new StringColumnBuilder(n, 5);
-  const hostIds = world.roster.ids.map((id) => new TextEncoder().encode(id));
+  const hostIds = encodeVocabulary(world.roster.ids);
   const host = new StringColumnBuilder(n, 9);
   for (let r = 0; r < n; r++) {
     const seq = base + r + 1;
-    ids.push(playerId(seq));
-    cards.push(`LC${loyalty.map(seq)}`);
+    ids.pushPrefixedNumber(PLAYER_PREFIX, seq, 6);
+    cards.pushPrefixedNumber(CARD_PREFIX, loyalty.map(seq), 1);
     zip.push(identity.zipCode(pop, base + r));
     if (p.host[r] < 0) host.pushNull();
     else host.pushBytes(hostIds[p.host[r]]);
@@ -155,7 +154,7 @@ function playerColumns(world: World, k: number, base: number, n: number, p: Play
     vocabularyColumn(n, CITY_BYTES, (r) => pop.city[base + r], 12),
     vocabularyColumn(n, STATE_BYTES, (r) => pop.city[base + r], 2),
     zip.finish(),
-    fixedWidthColumn(n, COUNTRY.length, (out, at) => out.set(COUNTRY, at)),
+    repeatedColumn(n, COUNTRY),
     vocabularyColumn(n, TIER_BYTES, (r) => pop.tier[base + r], 6),
     { type: 'int64', values: p.pointsBalance, valid: null },
     { type: 'int64', values: p.lifetimePoints, valid: null },
@@ -238,6 +237,8 @@ function vocabularyColumn(n: number, vocabulary: readonly Uint8Array[], index: (
   return b.finish();
 }
 
+/** Cents → dollars in place (the payload's array becomes the column). */
 function dollars(cents: Float64Array): ColumnData {
-  return { type: 'float64', values: cents.map((c) => c / 100), valid: null };
+  for (let i = 0; i < cents.length; i++) cents[i] /= 100;
+  return { type: 'float64', values: cents, valid: null };
 }

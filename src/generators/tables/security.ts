@@ -3,7 +3,7 @@
  * skeleton stream (`skeleton`, `security`, k), the payload from (`payload`, `security`, k).
  * There are no planned rows, so quantile order is already time order.
  */
-import { StringColumnBuilder, encodeVocabulary, type ColumnBatch, type ColumnData } from '../columns';
+import { StringColumnBuilder, encodeVocabulary, vocabularyColumn, type ColumnBatch, type ColumnData } from '../columns';
 import { chunkLength, quantileInstants } from '../chunks';
 import {
   ALARM_TYPES, CAMERA_DESCRIPTIONS, INCIDENT_RULES, INSUFFICIENT_ACCESS, PATROL_ROUTES, RESOLUTION_STATUSES,
@@ -16,7 +16,7 @@ import { CHUNK_ROWS } from '../tables';
 import { formatDayCompact } from '../time/format';
 import { SHIFTS, shiftOf } from '../time/intensity';
 import { dayOf } from '../time/units';
-import { pad, playerId } from '../world/ids';
+import { pad } from '../world/ids';
 import type { World } from '../world';
 import { eventIdColumn, metadataColumns } from './common-columns';
 import { drawSecurityPayload, formatPlate, type SecurityPayload } from './security-payload';
@@ -68,12 +68,15 @@ const DESCRIPTION_BYTES = perType((name) =>
 const TEMPLATES = perType((name) => (INCIDENT_RULES[name]?.template ? INCIDENT_RULES[name].descriptions[0] : null));
 const PREFIXES = perType((name) => INCIDENT_RULES[name]?.prefix ?? null);
 const ALARM_BYTES = perType((name) => encodeVocabulary((ALARM_TYPES[name] ?? []).map((a) => a[0])));
+const [PLAYER_PREFIX] = encodeVocabulary(['P']);
 const VISITOR_BYTES = encodeVocabulary(Array.from({ length: VISITOR_POOL }, (_, i) => `VIS-${pad(i + 1, 6)}`));
 
 interface WorldVocabulary {
   readonly locationIds: Uint8Array[];
   readonly details: Uint8Array[];
-  readonly cameras: Uint8Array[][];
+  /** Every zone's cameras, zone after zone: camera c of zone z is cameras[cameraStart[z] + c]. */
+  readonly cameras: Uint8Array[];
+  readonly cameraStart: Int32Array;
   readonly employees: Uint8Array[];
   readonly badges: Uint8Array[];
 }
@@ -86,7 +89,8 @@ function worldVocabulary(world: World): WorldVocabulary {
     v = {
       locationIds: encodeVocabulary(all.map((l) => l.id)),
       details: encodeVocabulary(all.map((l) => l.detail)),
-      cameras: cameras.map((c) => encodeVocabulary(c)),
+      cameras: encodeVocabulary(cameras.flat()),
+      cameraStart: Int32Array.from(cameras, (_, z) => cameras.slice(0, z).reduce((sum, c) => sum + c.length, 0)),
       employees: encodeVocabulary(world.roster.ids),
       badges: encodeVocabulary(world.roster.badges),
     };
@@ -123,48 +127,38 @@ const builders = (n: number, averages: number[]): StringColumnBuilder[] => avera
 
 /** event_type, location_id, zone, location_detail, security_level, severity_level, shift. */
 function placeColumns(voc: WorldVocabulary, types: Uint8Array, instants: Float64Array, p: SecurityPayload): ColumnData[] {
-  const n = types.length;
-  const [eventType, locationId, zone, detail, level, severity, shift] = builders(n, [14, 9, 10, 16, 8, 4, 5]);
-  for (let r = 0; r < n; r++) {
-    const t = types[r];
-    const z = p.zone[r];
-    eventType.pushBytes(TYPE_BYTES[t]);
-    locationId.pushBytes(voc.locationIds[p.location[r]]);
-    zone.pushBytes(ZONE_BYTES[z]);
-    detail.pushBytes(voc.details[p.location[r]]);
-    level.pushBytes(LEVEL_BYTES[z]);
-    severity.pushBytes(SEVERITY_BYTES[t]);
-    shift.pushBytes(SHIFT_BYTES[shiftOf(instants[r])]);
-  }
-  return [eventType, locationId, zone, detail, level, severity, shift].map((b) => b.finish());
+  const location = Int32Array.from(p.location);
+  const zone = Int32Array.from(p.zone);
+  const shift = new Int32Array(types.length);
+  for (let r = 0; r < types.length; r++) shift[r] = shiftOf(instants[r]);
+  return [
+    vocabularyColumn(types, TYPE_BYTES), vocabularyColumn(location, voc.locationIds), vocabularyColumn(zone, ZONE_BYTES),
+    vocabularyColumn(location, voc.details), vocabularyColumn(zone, LEVEL_BYTES), vocabularyColumn(types, SEVERITY_BYTES),
+    vocabularyColumn(shift, SHIFT_BYTES),
+  ];
 }
 
 /** employee_id, badge_number, visitor_id, camera_id, access_granted, access_denied_reason. */
 function peopleColumns(voc: WorldVocabulary, p: SecurityPayload): ColumnData[] {
   const n = p.zone.length;
-  const [employee, badge, visitor, camera, reason] = builders(n, [9, 9, 10, 8, 2]);
+  const badge = new Int32Array(n);
+  const camera = new Int32Array(n);
   const granted = new Uint8Array(n);
   const grantedValid = new Uint8Array(n);
   for (let r = 0; r < n; r++) {
-    const e = p.employee[r];
-    if (e < 0) employee.pushNull();
-    else employee.pushBytes(voc.employees[e]);
     const g = p.granted[r];
-    if (g < 0) badge.pushNull();
-    else {
-      badge.pushBytes(voc.badges[e]);
+    badge[r] = g < 0 ? -1 : p.employee[r];
+    if (g >= 0) {
       granted[r] = g;
       grantedValid[r] = 1;
     }
-    if (p.visitor[r] < 0) visitor.pushNull();
-    else visitor.pushBytes(VISITOR_BYTES[p.visitor[r]]);
-    if (p.camera[r] < 0) camera.pushNull();
-    else camera.pushBytes(voc.cameras[p.zone[r]][p.camera[r]]);
-    if (p.reason[r] < 0) reason.pushNull();
-    else reason.pushBytes(REASON_BYTES[p.reason[r]]);
+    camera[r] = p.camera[r] < 0 ? -1 : voc.cameraStart[p.zone[r]] + p.camera[r];
   }
   const bool: ColumnData = { type: 'bool', values: granted, valid: grantedValid };
-  return [employee.finish(), badge.finish(), visitor.finish(), camera.finish(), bool, reason.finish()];
+  return [
+    vocabularyColumn(p.employee, voc.employees), vocabularyColumn(badge, voc.badges), vocabularyColumn(p.visitor, VISITOR_BYTES),
+    vocabularyColumn(camera, voc.cameras), bool, vocabularyColumn(p.reason, REASON_BYTES),
+  ];
 }
 
 /**
@@ -219,7 +213,7 @@ function detailColumns(types: Uint8Array, p: SecurityPayload): ColumnData[] {
     if (p.route[r] < 0) route.pushNull();
     else route.pushBytes(ROUTE_BYTES[p.route[r]]);
     if (p.player[r] < 0) player.pushNull();
-    else player.push(playerId(p.player[r] + 1));
+    else player.pushPrefixedNumber(PLAYER_PREFIX, p.player[r] + 1, 6);
   }
   return [plate, alarm, route, player].map((b) => b.finish());
 }

@@ -12,16 +12,19 @@ import type { SlotMachine } from '../world/floor';
 import type { SlotSkeleton } from './slot-skeleton';
 
 export interface SlotPayload {
-  readonly machine: Int16Array;
+  /** Machine index (Int32: the index type vocabularyColumn takes without a copy). */
+  readonly machine: Int32Array;
   /** Player index (0-based) or −1 when uncarded. */
   readonly player: Int32Array;
+  /** The calendar session a carded row was drawn from, or −1 (uncarded, or a planned jackpot). */
+  readonly session: Int32Array;
   readonly coinIn: Float64Array;
   readonly coinOut: Float64Array;
   readonly jackpot: Float64Array;
   readonly games: Float64Array;
   readonly actualHold: Float64Array;
   /** Error code index (0..6) or −1. */
-  readonly error: Int8Array;
+  readonly error: Int32Array;
 }
 
 const CARDED = 0.6;
@@ -41,9 +44,10 @@ export const ERROR_CODES = [
 export function drawSlotPayload(world: World, skeleton: SlotSkeleton, rng: Rng): SlotPayload {
   const n = skeleton.types.length;
   const p: SlotPayload = {
-    machine: new Int16Array(n), player: new Int32Array(n).fill(-1), coinIn: new Float64Array(n).fill(NaN),
-    coinOut: new Float64Array(n).fill(NaN), jackpot: new Float64Array(n).fill(NaN), games: new Float64Array(n).fill(NaN),
-    actualHold: new Float64Array(n).fill(NaN), error: new Int8Array(n).fill(-1),
+    machine: new Int32Array(n), player: new Int32Array(n).fill(-1), session: new Int32Array(n).fill(-1),
+    coinIn: new Float64Array(n).fill(NaN), coinOut: new Float64Array(n).fill(NaN), jackpot: new Float64Array(n).fill(NaN),
+    games: new Float64Array(n).fill(NaN),
+    actualHold: new Float64Array(n).fill(NaN), error: new Int32Array(n).fill(-1),
   };
   const machines = world.floor.machines;
   const machinePaid = machines.filter((m) => m.machinePaidJackpots).map((m) => m.num - 1);
@@ -56,10 +60,7 @@ export function drawSlotPayload(world: World, skeleton: SlotSkeleton, rng: Rng):
       case SlotEvent.GamePlay:
       case SlotEvent.BillIn:
       case SlotEvent.TicketOut: {
-        if (rng.uniform() < CARDED) {
-          const s = pickSession(world, gamingDay(t), rng, null);
-          if (s) [p.player[r], m] = s;
-        }
+        if (rng.uniform() < CARDED) m = takeSession(world, p, r, pickSession(world, gamingDay(t), rng, null), m);
         if (m < 0) m = rng.int(0, MACHINE_COUNT - 1);
         const machine = machines[m];
         if (type === SlotEvent.GamePlay) {
@@ -81,10 +82,7 @@ export function drawSlotPayload(world: World, skeleton: SlotSkeleton, rng: Rng):
           p.games[r] = 1;
           break;
         }
-        if (rng.uniform() < CARDED) {
-          const s = pickSession(world, gamingDay(t), rng, (mm) => machines[mm].machinePaidJackpots);
-          if (s) [p.player[r], m] = s;
-        }
+        if (rng.uniform() < CARDED) m = takeSession(world, p, r, pickSession(world, gamingDay(t), rng, machinePaidOf(world)), m);
         if (m < 0) m = machinePaid[rng.int(0, machinePaid.length - 1)];
         const machine = machines[m];
         p.coinIn[r] = machine.denomCents * rng.int(1, machine.maxCredits);
@@ -115,31 +113,37 @@ export function drawSlotPayload(world: World, skeleton: SlotSkeleton, rng: Rng):
   return p;
 }
 
-/** A (visitor, machine) session of the gaming day, uniform; `accept` filters machines. */
-function pickSession(world: World, day: number, rng: Rng, accept: ((m: number) => boolean) | null): [number, number] | null {
+/** A session of the gaming day (index into the calendar's sessions), uniform; −1 when none; `accept` filters machines. */
+function pickSession(world: World, day: number, rng: Rng, accept: Uint8Array | null): number {
   const cal = world.calendar;
   const [vFrom, vTo] = visitsOfDay(cal, day);
-  if (vFrom === vTo) return null;
+  if (vFrom === vTo) return -1;
   const sFrom = cal.sessionStart[vFrom];
   const sTo = cal.sessionStart[vTo];
   for (let tries = 0; tries < (accept ? SESSION_TRIES : 1); tries++) {
     const s = rng.int(sFrom, sTo - 1);
-    const m = cal.sessionMachines[s];
-    if (accept && !accept(m)) continue;
-    return [cal.visitors[visitOfSession(cal.sessionStart, vFrom, vTo, s)], m];
+    if (accept && !accept[cal.sessionMachines[s]]) continue;
+    return s;
   }
-  return null;
+  return -1;
 }
 
-function visitOfSession(sessionStart: Int32Array, vFrom: number, vTo: number, s: number): number {
-  let lo = vFrom;
-  let hi = vTo - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (sessionStart[mid] <= s) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+/** Records session s (if any) as row r's player and session; returns the row's machine. */
+function takeSession(world: World, p: SlotPayload, r: number, s: number, m: number): number {
+  if (s < 0) return m;
+  const cal = world.calendar;
+  p.player[r] = cal.sessionPlayers[s];
+  p.session[r] = s;
+  return cal.sessionMachines[s];
+}
+
+const machinePaidFlags = new WeakMap<World, Uint8Array>();
+
+/** 1 for each machine that pays its jackpots itself (a flag array instead of a closure per row). */
+function machinePaidOf(world: World): Uint8Array {
+  let flags = machinePaidFlags.get(world);
+  if (!flags) machinePaidFlags.set(world, (flags = Uint8Array.from(world.floor.machines, (m) => (m.machinePaidJackpots ? 1 : 0))));
+  return flags;
 }
 
 /** One play's outcome in cents: a hit with the machine's probability pays floor(bet × M). */

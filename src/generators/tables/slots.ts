@@ -1,17 +1,15 @@
 /** bronze_slot_telemetry (SPEC 4): one group of chunks → one columnar batch per chunk. */
-import { StringColumnBuilder, encodeVocabulary, gatherFloat64, gatherInt32, vocabularyColumn, type ColumnBatch, type ColumnData } from '../columns';
+import { StringColumnBuilder, encodeVocabulary, gatherFloat64, vocabularyColumn, type ColumnBatch, type ColumnData } from '../columns';
 import { MACHINE_TYPES, MANUFACTURERS, SLOT_ZONES } from '../data/slot-floor';
 import { chunkLength } from '../chunks';
 import { openStream } from '../rng';
-import { gamingDay } from '../time/intensity';
-import { formatDay } from '../time/format';
 import { SLOT_EVENT_TYPES } from '../data/slot-events';
-import { playerId } from '../world/ids';
 import type { World } from '../world';
 import { eventIdColumn, metadataColumns, money, nullable } from './common-columns';
 import { controlHold } from './hold-control';
 import { ERROR_CODES, drawSlotPayload, type SlotPayload } from './slot-payload';
 import { buildSlotSkeleton, type SlotSkeleton } from './slot-skeleton';
+import { sessionColumn } from './slot-sessions';
 
 const EVENT_TYPE_BYTES = encodeVocabulary(SLOT_EVENT_TYPES);
 const ZONE_BYTES = encodeVocabulary(SLOT_ZONES);
@@ -20,13 +18,12 @@ const MANUFACTURER_BYTES = encodeVocabulary(MANUFACTURERS);
 const ERROR_CODE_BYTES = encodeVocabulary(ERROR_CODES.map((e) => e[0]));
 const ERROR_MESSAGE_BYTES = encodeVocabulary(ERROR_CODES.map((e) => e[1]));
 const PLAYER_PREFIX = encodeVocabulary(['P'])[0];
-const encoder = new TextEncoder();
 
-/** Each machine's attributes as arrays indexed by machine, built once per world (every chunk gathers from them). */
+/** Each machine's attributes (values or encoded words) indexed by machine, built once per world for every chunk. */
 interface MachineColumns {
-  readonly zone: Int32Array;
-  readonly type: Int32Array;
-  readonly manufacturer: Int32Array;
+  readonly zone: readonly Uint8Array[];
+  readonly type: readonly Uint8Array[];
+  readonly manufacturer: readonly Uint8Array[];
   readonly denom: Float64Array;
   readonly hold: Float64Array;
   readonly id: readonly Uint8Array[];
@@ -42,9 +39,9 @@ function machineColumns(world: World): MachineColumns {
   if (!columns) {
     const machines = world.floor.machines;
     columns = {
-      zone: Int32Array.from(machines, (m) => m.zone),
-      type: Int32Array.from(machines, (m) => m.type),
-      manufacturer: Int32Array.from(machines, (m) => m.manufacturer),
+      zone: machines.map((m) => ZONE_BYTES[m.zone]),
+      type: machines.map((m) => TYPE_BYTES[m.type]),
+      manufacturer: machines.map((m) => MANUFACTURER_BYTES[m.manufacturer]),
       denom: Float64Array.from(machines, (m) => m.denomCents / 100),
       hold: Float64Array.from(machines, (m) => m.hold),
       id: encodeVocabulary(machines.map((m) => m.id)),
@@ -73,49 +70,30 @@ export function generateSlotGroup(world: World, first: number, count: number): C
 
 function slotColumns(world: World, k: number, skeleton: SlotSkeleton, p: SlotPayload): ColumnBatch {
   const n = skeleton.types.length;
-  const machines = world.floor.machines;
   const columnsOf = machineColumns(world);
-  const machine = Int32Array.from(p.machine); // the index type vocabularyColumn works with
+  const machine = p.machine;
   const players = new StringColumnBuilder(n, 8);
-  const sessions = new StringColumnBuilder(n, 20);
-  const sessionCache = new Map<number, Uint8Array>();
-  const dayText = new Map<number, string>();
   for (let r = 0; r < n; r++) {
-    const player = p.player[r];
-    if (player < 0) {
-      players.pushNull();
-      sessions.pushNull();
-      continue;
-    }
-    players.pushPrefixedNumber(PLAYER_PREFIX, player + 1, 6);
-    const day = gamingDay(skeleton.instants[r]);
-    const key = (player * machines.length + p.machine[r]) * 4096 + (day - world.firstGamingDay);
-    let session = sessionCache.get(key);
-    if (session === undefined) {
-      let text = dayText.get(day);
-      if (text === undefined) dayText.set(day, (text = formatDay(day)));
-      session = encoder.encode(`SES-${world.idHash(`${playerId(player + 1)}|${machines[p.machine[r]].id}|${text}`)}`);
-      sessionCache.set(key, session);
-    }
-    sessions.pushBytes(session);
+    if (p.player[r] < 0) players.pushNull();
+    else players.pushPrefixedNumber(PLAYER_PREFIX, p.player[r] + 1, 6);
   }
   const columns: ColumnData[] = [
     eventIdColumn(world.scenario.seed, 'slots', k, n),
     vocabularyColumn(machine, columnsOf.id),
     vocabularyColumn(machine, columnsOf.asset),
     vocabularyColumn(machine, columnsOf.location),
-    vocabularyColumn(gatherInt32(columnsOf.zone, machine), ZONE_BYTES),
+    vocabularyColumn(machine, columnsOf.zone),
     vocabularyColumn(skeleton.types, EVENT_TYPE_BYTES),
     { type: 'timestamp', values: skeleton.instants, valid: null },
     { type: 'float64', values: gatherFloat64(columnsOf.denom, machine), valid: null },
-    vocabularyColumn(gatherInt32(columnsOf.type, machine), TYPE_BYTES),
-    vocabularyColumn(gatherInt32(columnsOf.manufacturer, machine), MANUFACTURER_BYTES),
+    vocabularyColumn(machine, columnsOf.type),
+    vocabularyColumn(machine, columnsOf.manufacturer),
     vocabularyColumn(machine, columnsOf.theme),
     { type: 'float64', values: gatherFloat64(columnsOf.hold, machine), valid: null },
     money(p.coinIn), money(p.coinOut), money(p.jackpot),
     nullable('int64', p.games),
     nullable('float64', p.actualHold),
-    players.finish(), sessions.finish(),
+    players.finish(), sessionColumn(world, skeleton.instants, p, columnsOf.id),
     vocabularyColumn(p.error, ERROR_CODE_BYTES),
     vocabularyColumn(p.error, ERROR_MESSAGE_BYTES),
     ...metadataColumns(world.scenario.seed, world.scenario.as_of, 'slots', k, n),

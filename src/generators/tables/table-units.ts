@@ -50,33 +50,46 @@ function collectUnits(world: World): TableUnits {
   const chunks = chunkCount(total);
   const firstUnitOfChunk = new Int32Array(chunks);
   const drafts: RawUnit[] = [];
+  // Kept for the second pass (dropped when the units are done) rather than drawn twice.
+  const skeletons: RawTableSkeleton[] = [];
   for (let k = 0; k < chunks; k++) {
     firstUnitOfChunk[k] = drafts.length;
-    for (const u of drawTableSkeleton(world, k, chunkLength(total, k), drafts.length).units) drafts.push(u);
+    skeletons.push(drawTableSkeleton(world, k, chunkLength(total, k), drafts.length));
+    for (const u of skeletons[k].units) drafts.push(u);
   }
-  const units = {
-    count: drafts.length,
-    kind: Uint8Array.from(drafts, (u) => u.kind),
-    table: Uint8Array.from(drafts, (u) => u.table),
-    player: Int32Array.from(drafts, (u) => u.player),
-    start: Float64Array.from(drafts, (u) => u.start),
-    second: Float64Array.from(drafts, (u) => u.second),
-    amount: Float64Array.from(drafts, (u) => u.amount),
-    firstRow: new Float64Array(drafts.length),
-    firstUnitOfChunk,
-    secondsByChunk: [] as Int32Array[],
-  };
+  const units = unitColumns(drafts, firstUnitOfChunk);
   const buckets: number[][] = Array.from({ length: chunks }, () => []);
-  drafts.forEach((u) => Number.isNaN(u.second) || buckets[owningChunk(world.axis, u.second, total)].push(u.id));
+  for (const u of drafts) if (!Number.isNaN(u.second)) buckets[owningChunk(world.axis, u.second, total)].push(u.id);
   for (const b of buckets) units.secondsByChunk.push(Int32Array.from(b.sort((x, y) => units.second[x] - units.second[y] || x - y)));
-  // Second pass: place second rows chunk by chunk (the skeleton is redrawn rather than kept).
+  // Second pass: place second rows chunk by chunk.
   for (let k = 0; k < chunks; k++) {
-    const chunk = placeSecondRows(units, drawTableSkeleton(world, k, chunkLength(total, k), firstUnitOfChunk[k]), k);
+    const chunk = placeSecondRows(units, skeletons[k], k);
     units.secondsByChunk[k] = units.secondsByChunk[k].filter((u) => !Number.isNaN(units.second[u]));
-    chunk.unit.forEach((u, r) => {
+    for (let r = 0; r < chunk.unit.length; r++) {
+      const u = chunk.unit[r];
       const t = chunk.types[r];
       if (u >= 0 && t !== TableEvent.RatingEnd && t !== TableEvent.MarkerPaid) units.firstRow[u] = k * CHUNK_ROWS + r;
-    });
+    }
+  }
+  return units;
+}
+
+/** The drafts as typed columns, in one pass (firstRow and secondsByChunk filled by the caller). */
+function unitColumns(drafts: readonly RawUnit[], firstUnitOfChunk: Int32Array) {
+  const n = drafts.length;
+  const units = {
+    count: n, kind: new Uint8Array(n), table: new Uint8Array(n), player: new Int32Array(n), start: new Float64Array(n),
+    second: new Float64Array(n), amount: new Float64Array(n), firstRow: new Float64Array(n), firstUnitOfChunk,
+    secondsByChunk: [] as Int32Array[],
+  };
+  for (let i = 0; i < n; i++) {
+    const u = drafts[i];
+    units.kind[i] = u.kind;
+    units.table[i] = u.table;
+    units.player[i] = u.player;
+    units.start[i] = u.start;
+    units.second[i] = u.second;
+    units.amount[i] = u.amount;
   }
   return units;
 }

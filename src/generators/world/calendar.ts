@@ -18,6 +18,8 @@ export interface VisitCalendar {
   /** Sessions of visit v: machines (0-based) sessionMachines[sessionStart[v] .. sessionStart[v + 1]). */
   readonly sessionStart: Int32Array;
   readonly sessionMachines: Int16Array;
+  /** The player of each session (what a search of sessionStart would find, kept for the slot table). */
+  readonly sessionPlayers: Int32Array;
   /** Visits in the window per player, and the last visit day (−1 if none). */
   readonly visitCount: Int32Array;
   readonly lastVisitDay: Int32Array;
@@ -33,10 +35,10 @@ export function buildCalendar(seed: number, pop: Population, firstDay: number, l
   const visitors = new GrowableInt32();
   const sessionStart = new GrowableInt32();
   const sessionMachines = new GrowableInt32();
+  const sessionPlayers = new GrowableInt32();
   const visitCount = new Int32Array(pop.size);
   const lastVisitDay = new Int32Array(pop.size).fill(-1);
-  const eligible: number[] = [];
-  for (let i = 0; i < pop.size; i++) if (pop.status[i] === ACTIVE && !pop.selfExcluded[i]) eligible.push(i);
+  const eligible = eligiblePlayers(pop);
   const picked = new Int32Array(3);
   for (let j = 0; j < days; j++) {
     const day = firstDay + j;
@@ -56,9 +58,10 @@ export function buildCalendar(seed: number, pop: Population, firstDay: number, l
       for (let s = 0; s < k; s++) {
         let m: number;
         do m = rng.int(0, MACHINE_COUNT - 1);
-        while (picked.subarray(0, s).includes(m));
+        while (pickedBefore(picked, s, m));
         picked[s] = m;
         sessionMachines.push(m);
+        sessionPlayers.push(visitors.at(v));
       }
     }
   }
@@ -68,8 +71,24 @@ export function buildCalendar(seed: number, pop: Population, firstDay: number, l
   const { playerStart, playerDays } = indexByPlayer(visitorList, dayStart, visitCount, firstDay);
   return {
     firstDay, days, dayStart, visitors: visitorList, sessionStart: sessionStart.finish(),
-    sessionMachines: Int16Array.from(sessionMachines.finish()), visitCount, lastVisitDay, playerStart, playerDays,
+    sessionMachines: Int16Array.from(sessionMachines.finish()), sessionPlayers: sessionPlayers.finish(),
+    visitCount, lastVisitDay, playerStart, playerDays,
   };
+}
+
+/** Active players who are not self-excluded, ascending. */
+function eligiblePlayers(pop: Population): Int32Array {
+  let count = 0;
+  for (let i = 0; i < pop.size; i++) if (pop.status[i] === ACTIVE && !pop.selfExcluded[i]) count++;
+  const eligible = new Int32Array(count);
+  for (let i = 0, e = 0; i < pop.size; i++) if (pop.status[i] === ACTIVE && !pop.selfExcluded[i]) eligible[e++] = i;
+  return eligible;
+}
+
+/** Whether m is among picked[0, count) (a loop: a subarray per draw was most of this function's garbage). */
+function pickedBefore(picked: Int32Array, count: number, m: number): boolean {
+  for (let i = 0; i < count; i++) if (picked[i] === m) return true;
+  return false;
 }
 
 /** Per-player visit days (a counting sort of the day-major visitor lists). */
@@ -111,6 +130,9 @@ class GrowableInt32 {
       this.data = grown;
     }
     this.data[this.length++] = v;
+  }
+  at(i: number): number {
+    return this.data[i];
   }
   finish(): Int32Array {
     return this.data.slice(0, this.length);

@@ -4,7 +4,7 @@
  */
 import type { Scenario } from '../scenario/types';
 import type { Jurisdiction } from '../scenario/jurisdictions';
-import { openStream, createKeyedHasher, createTokenizer } from '../rng';
+import { openStream, createKeyedHasher, createKeyedHexWriter, createTokenizer, type KeyedHexWriter } from '../rng';
 import { TimeAxis, casinoIntensity, gamingDay, securityIntensity } from '../time/intensity';
 import { dayOf } from '../time/units';
 import { buildCalendar, type VisitCalendar } from './calendar';
@@ -48,6 +48,8 @@ export interface World {
   readonly calendar: VisitCalendar;
   /** The keyed hash of SPEC 1.1 (session ids): 16 hex characters. */
   readonly idHash: (value: string) => string;
+  /** The same hash from UTF-8 bytes, written as 16 hex bytes (the slot table's session ids). */
+  readonly idHashInto: KeyedHexWriter;
   /** token(kind, value) of SPEC 11.2: 64 lowercase hex. */
   readonly token: (kind: string, value: string) => string;
   /** Door and power pairs for the slot table (empty when slots are not generated). */
@@ -81,6 +83,7 @@ export function buildWorld(scenario: Scenario, rules: WorldRules): World {
     scenario, rules, axis, securityAxis: new TimeAxis(start, end, securityIntensity),
     dStart, dEnd, firstGamingDay, lastGamingDay, roster, locations, floor, tables, dealers, population, calendar,
     idHash: createKeyedHasher(seed),
+    idHashInto: createKeyedHexWriter(seed),
     token: createTokenizer(piiKeyMaterial(scenario, rules)),
     slotPairs,
     plan,

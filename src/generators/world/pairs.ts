@@ -8,7 +8,8 @@ import { apportion, openStream, round } from '../rng';
 import type { TimeAxis } from '../time/intensity';
 import { CHUNK_ROWS } from '../tables';
 import { owningChunk } from '../chunks';
-import { mapTo } from '../columns';
+import { gatherFloat64, gatherInt16, gatherInt32, gatherUint8 } from '../columns';
+import { sortByBucket, sortByInteger } from './radix';
 import { MINUTE_US } from '../time/units';
 
 /** Planned slot rows sorted by instant: machine (0-based) and event type of each. */
@@ -20,28 +21,43 @@ export interface PlannedSlotRows {
   readonly pairs: Int32Array;
 }
 
-/** Pair rows as parallel columns (millions of rows at scale: no per-row objects). */
+/** Pair rows as parallel typed columns (millions of rows at scale: no per-row objects), at most `capacity`. */
 class PairRows {
-  t: number[] = [];
-  machine: number[] = [];
-  type: number[] = [];
-  pair: number[] = [];
+  private readonly t: Float64Array;
+  private readonly machine: Int16Array;
+  private readonly type: Uint8Array;
+  private readonly pair: Int32Array;
+  private length = 0;
+  constructor(capacity: number) {
+    this.t = new Float64Array(capacity);
+    this.machine = new Int16Array(capacity);
+    this.type = new Uint8Array(capacity);
+    this.pair = new Int32Array(capacity);
+  }
   push(t: number, machine: number, type: SlotEvent, pair: number): void {
-    this.t.push(t);
-    this.machine.push(machine);
-    this.type.push(type);
-    this.pair.push(pair);
+    const i = this.length++;
+    this.t[i] = t;
+    this.machine[i] = machine;
+    this.type[i] = type;
+    this.pair[i] = pair;
+  }
+  finish(): PlannedSlotRows {
+    const n = this.length;
+    return {
+      instants: this.t.subarray(0, n), machines: this.machine.subarray(0, n),
+      types: this.type.subarray(0, n), pairs: this.pair.subarray(0, n),
+    };
   }
 }
 
 export function buildPairs(seed: number, axis: TimeAxis, slotRows: number): PlannedSlotRows {
   const rng = openStream(seed, 'world', 'pairs', 0);
-  const rows = new PairRows();
   let pair = 0;
   const kinds: [number, SlotEvent, SlotEvent][] = [
     [round(0.02 * slotRows), SlotEvent.DoorOpen, SlotEvent.DoorClose],
     [round(0.01 * slotRows), SlotEvent.PowerOff, SlotEvent.PowerOn],
   ];
+  const rows = new PairRows(2 * (kinds[0][0] + kinds[1][0]));
   for (const [total, first, second] of kinds) {
     const perMachine = apportion(total, new Array<number>(MACHINE_COUNT).fill(1));
     for (let m = 0; m < MACHINE_COUNT; m++) {
@@ -61,26 +77,36 @@ export function buildPairs(seed: number, axis: TimeAxis, slotRows: number): Plan
       }
     }
   }
-  const { t, machine, type } = rows;
-  const order = new Int32Array(t.length);
+  return capPerChunk(rows.finish(), axis, slotRows);
+}
+
+/**
+ * Row indices in (instant, machine, type, index) order: stable counting sorts from the least
+ * significant key up (the instants are whole µs), instead of a comparison sort.
+ */
+function sortedRows(rows: PlannedSlotRows): Int32Array {
+  let order: Int32Array = new Int32Array(rows.instants.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
-  order.sort((a, b) => t[a] - t[b] || machine[a] - machine[b] || type[a] - type[b] || a - b);
-  return capPerChunk(rows, order, axis, slotRows);
+  order = sortByBucket(order, 256, Int32Array.from(rows.types));
+  order = sortByBucket(order, MACHINE_COUNT, Int32Array.from(rows.machines));
+  return sortByInteger(order, rows.instants);
 }
 
 /**
  * Keeps each chunk's planned rows at most half its rows (SPEC 3.2): where a chunk would hold more,
  * the pairs with the latest instants there are dropped whole, so door/power rows still alternate.
  */
-function capPerChunk(rows: PairRows, order: Int32Array, axis: TimeAxis, slotRows: number): PlannedSlotRows {
+function capPerChunk(rows: PlannedSlotRows, axis: TimeAxis, slotRows: number): PlannedSlotRows {
+  const order = sortedRows(rows);
   const dropped = new Set<number>();
-  const at = (i: number) => rows.t[order[i]];
-  const pairOf = (i: number) => rows.pair[order[i]];
+  const pairOf = (i: number) => rows.pairs[order[i]];
+  const owner = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) owner[i] = owningChunk(axis, rows.instants[order[i]], slotRows);
   // Rows are sorted by instant, so each chunk's rows form one contiguous run.
   for (let from = 0; from < order.length; ) {
-    const k = owningChunk(axis, at(from), slotRows);
+    const k = owner[from];
     let to = from;
-    while (to < order.length && owningChunk(axis, at(to), slotRows) === k) to++;
+    while (to < order.length && owner[to] === k) to++;
     const capacity = Math.floor(Math.min(CHUNK_ROWS, slotRows - k * CHUNK_ROWS) / 2);
     let live = 0;
     for (let i = from; i < to; i++) if (!dropped.has(pairOf(i))) live++;
@@ -91,11 +117,11 @@ function capPerChunk(rows: PairRows, order: Int32Array, axis: TimeAxis, slotRows
     }
     from = to;
   }
-  const kept = dropped.size === 0 ? order : order.filter((i) => !dropped.has(rows.pair[i]));
+  const kept = dropped.size === 0 ? order : order.filter((i) => !dropped.has(rows.pairs[i]));
   return {
-    instants: mapTo(Float64Array, kept, (i) => rows.t[i]),
-    machines: mapTo(Int16Array, kept, (i) => rows.machine[i]),
-    types: mapTo(Uint8Array, kept, (i) => rows.type[i]),
-    pairs: mapTo(Int32Array, kept, (i) => rows.pair[i]),
+    instants: gatherFloat64(rows.instants, kept),
+    machines: gatherInt16(rows.machines, kept),
+    types: gatherUint8(rows.types, kept),
+    pairs: gatherInt32(rows.pairs, kept),
   };
 }
