@@ -73,32 +73,26 @@ export class StringColumnBuilder {
     this.offsets[++this.row] = pos;
   }
 
-  /** Appends prefix + n zero-padded to at least `width` digits, without building a string. */
+  /** Appends prefix + n zero-padded to at least `width` decimal digits, without building a string. */
   pushPrefixedNumber(prefix: Uint8Array, n: number, width: number): void {
-    let digits = 1;
-    for (let v = n; v >= 10; v = Math.floor(v / 10)) digits++;
-    const size = prefix.length + Math.max(width, digits);
-    this.reserve(size);
-    const out = this.bytes;
-    let pos = this.size;
-    for (let i = 0; i < prefix.length; i++) out[pos++] = prefix[i];
-    const end = this.size + size;
-    for (let i = end - 1, v = n; i >= pos; i--, v = Math.floor(v / 10)) out[i] = 48 + (v % 10);
-    this.size = end;
-    this.offsets[++this.row] = end;
+    this.pushPrefixedDigits(prefix, n, width, 10);
   }
 
   /** Appends prefix + n (a safe non-negative integer) in uppercase hex, zero-padded to at least `width` digits. */
   pushPrefixedHex(prefix: Uint8Array, n: number, width: number): void {
+    this.pushPrefixedDigits(prefix, n, width, 16);
+  }
+
+  private pushPrefixedDigits(prefix: Uint8Array, n: number, width: number, base: number): void {
     let digits = 1;
-    for (let v = n; v >= 16; v = Math.floor(v / 16)) digits++;
+    for (let v = n; v >= base; v = Math.floor(v / base)) digits++;
     const size = prefix.length + Math.max(width, digits);
     this.reserve(size);
     const out = this.bytes;
     let pos = this.size;
     for (let i = 0; i < prefix.length; i++) out[pos++] = prefix[i];
     const end = this.size + size;
-    for (let i = end - 1, v = n; i >= pos; i--, v = Math.floor(v / 16)) out[i] = UPPER_HEX[v % 16];
+    for (let i = end - 1, v = n; i >= pos; i--, v = Math.floor(v / base)) out[i] = UPPER_HEX[v % base];
     this.size = end;
     this.offsets[++this.row] = end;
   }
