@@ -30,6 +30,12 @@ export class ByteVocabulary {
     return this.values.length - 1;
   }
 
+  /** Row r's value as a string, decoded once per distinct value (null for a null or unknown cell). */
+  valueOf(column: StringColumn, r: number): string | null {
+    const i = this.indexOf(column, r);
+    return i < 0 ? null : this.values[i];
+  }
+
   /** The index of row r's value, or −1 when the cell is null (or unknown to a vocabulary that does not learn). */
   indexOf(column: StringColumn, r: number): number {
     if (column.valid && column.valid[r] === 0) return -1;

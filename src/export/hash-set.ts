@@ -25,6 +25,14 @@ export class HashSet53 {
     return true;
   }
 
+  /** The values, in slot order (a set's order is not meaningful). */
+  values(): Float64Array {
+    const out = new Float64Array(this.count);
+    let n = 0;
+    for (const value of this.slots) if (value !== EMPTY) out[n++] = value;
+    return out;
+  }
+
   has(value: number): boolean {
     return this.slots[this.find(this.slots, value)] === value;
   }

@@ -6,14 +6,16 @@
  */
 import { readString, type ColumnBatch } from '../generators/columns';
 import { toCents } from '../generators/rng';
-import { CASH_IN_TYPES, CASH_OUT_TYPES } from '../generators/rules/ctr';
+import { CASH_IN_TYPES, CASH_OUT_TYPES, COUNTED_PAYMENT_METHOD } from '../generators/rules/ctr';
 import { findJurisdiction } from '../generators/scenario/jurisdictions';
 import type { Scenario } from '../generators/scenario/types';
 import { SCHEMAS } from '../generators/schema';
 import type { TableKey } from '../generators/tables';
 import { gamingDay } from '../generators/time/intensity';
 import { DEFAULT_POPULATION } from '../generators/world';
-import { columnsOf, hashBytes, hashText, nullableHash, playerNumber, type Columns } from './batch-columns';
+import { columnsOf, hashBytes, nullableHash, playerNumber, type Columns, type StringColumn } from './batch-columns';
+import { ByteVocabulary } from './byte-vocabulary';
+import { HashSet53 } from './hash-set';
 import { checkFiling, type FilingRow, type IntegrityPart } from './integrity-part';
 
 export type { IntegrityPart } from './integrity-part';
@@ -21,7 +23,11 @@ export type { IntegrityPart } from './integrity-part';
 const EVENT_ID_TABLES: readonly TableKey[] = ['slots', 'tables', 'security'];
 const PLAYER_ID_TABLES: readonly TableKey[] = ['slots', 'tables', 'financial', 'security', 'compliance'];
 const COUNTED_IN = new Set<string>(CASH_IN_TYPES);
+const SEMICOLON = 59;
 const COUNTED_OUT = new Set<string>(CASH_OUT_TYPES);
+/** Cage transaction types and the counted payment method, read by comparing bytes (no string per cell). */
+const TXN_TYPES = new ByteVocabulary([...CASH_IN_TYPES, ...CASH_OUT_TYPES], true);
+const METHODS = new ByteVocabulary([COUNTED_PAYMENT_METHOD], false);
 
 /** The thresholds the checks compare with, in cents (from the scenario's jurisdiction). */
 export function thresholdsOf(scenario: Scenario): { slotCents: number; ctrCents: number } {
@@ -42,7 +48,8 @@ class UnitTally {
   private readonly ids: number[] = [];
   private carded = 0;
   private unknownPlayers = 0;
-  private readonly activity = new Set<number>();
+  /** Player × 100,000 + day: non-negative below 2^53, kept unboxed (a Set of such numbers boxes each one). */
+  private readonly activity = new HashSet53();
   private readonly players = { numbers: [] as number[], facts: [] as number[] };
   private readonly slots = { playsOverThreshold: 0, handPayCount: 0, handPays: new Map<string, number>() };
   private readonly financial = {
@@ -79,7 +86,7 @@ class UnitTally {
     return {
       key, rows: this.rows, times: this.times,
       ids: idColumnOf(key) ? Float64Array.from(this.ids) : null,
-      carded: this.carded, unknownPlayers: this.unknownPlayers, activity: Float64Array.from(this.activity),
+      carded: this.carded, unknownPlayers: this.unknownPlayers, activity: this.activity.values(),
       players: key === 'players' ? { numbers: Float64Array.from(this.players.numbers), facts: Float64Array.from(this.players.facts) } : null,
       slots: key === 'slots' ? { ...this.slots, handPays: [...this.slots.handPays] } : null,
       financial: key === 'financial' ? {
@@ -134,7 +141,7 @@ class UnitTally {
       this.carded++;
       // The players file holds exactly P000001…P<N> (checked on merge), so a join is a range check.
       if (p < 1 || p > known) this.unknownPlayers++;
-      if (dayOf) this.activity.add(p * 100_000 + dayOf(r));
+      if (dayOf && p >= 0) this.activity.add(p * 100_000 + dayOf(r));
     }
   }
 
@@ -171,7 +178,7 @@ class UnitTally {
     const f = this.financial;
     for (let r = 0; r < n; r++) {
       const h = hashBytes(id.bytes, id.offsets[r], id.offsets[r + 1]);
-      const t = readString(type, r)!;
+      const t = TXN_TYPES.valueOf(type, r) ?? '';
       const p = playerNumber(player, r);
       const token = nullableHash(idHash, r);
       if (token !== -1) {
@@ -188,7 +195,7 @@ class UnitTally {
       }
       if (t === 'JACKPOT_PAYOUT') f.payouts.push(h);
       if (flag.values[r]) f.flagged.push(h);
-      if (readString(method, r) !== 'Cash' || (!COUNTED_IN.has(t) && !COUNTED_OUT.has(t))) continue;
+      if (METHODS.indexOf(method, r) !== 0 || (!COUNTED_IN.has(t) && !COUNTED_OUT.has(t))) continue;
       const key = `${p}|${day.values[r]}`;
       const sums = f.cash.get(key) ?? [0, 0, day.values[r]];
       sums[COUNTED_IN.has(t) ? 0 : 1] += toCents(amount.values[r]);
@@ -231,7 +238,7 @@ class UnitTally {
     for (let r = 0; r < n; r++) {
       const kind = readString(type, r) ?? '';
       const p = playerNumber(player, r);
-      this.activity.add(p * 100_000 + day.values[r]);
+      if (p >= 0) this.activity.add(p * 100_000 + day.values[r]);
       const deadlines = checkFiling(kind, readString(status, r)!, day.values[r], filingDate[r], dueDate[r],
         Math.floor(time.values[r] / 86_400_000_000), asOfDay, [nullableHash(fincen, r), nullableHash(irs, r), nullableHash(amended, r)]);
       if (!deadlines.inTime) this.filings.deadlinesMissed++;
@@ -239,7 +246,7 @@ class UnitTally {
       const g = readString(game, r);
       const slotW2g = kind === 'W2G' && (g === 'Slots' || g === 'Video Poker');
       this.filings.rows.push({
-        kind, player: p, day: day.values[r], sources: readString(sources, r)!.split(';').map(hashText),
+        kind, player: p, day: day.values[r], sources: sourceHashes(sources, r),
         ssn: nullableHash(ssn, r), dob: dob[r], token: nullableHash(idHash, r),
         filingId: hashBytes(filingId.bytes, filingId.offsets[r], filingId.offsets[r + 1]),
         inCents: toCents(cashIn[r]), outCents: toCents(cashOut[r]),
@@ -247,6 +254,19 @@ class UnitTally {
       });
     }
   }
+}
+
+/** hashText of each `;`-separated id of a source_ids cell, hashed from the cell's bytes (no strings). */
+function sourceHashes(column: StringColumn, r: number): number[] {
+  const { bytes } = column;
+  const hashes: number[] = [];
+  const end = column.offsets[r + 1];
+  for (let from = column.offsets[r], at = from; at <= end; at++) {
+    if (at < end && bytes[at] !== SEMICOLON) continue;
+    hashes.push(hashBytes(bytes, from, at));
+    from = at + 1;
+  }
+  return hashes;
 }
 
 /** The column that identifies a row (I3), or null for the players (their ids are checked as a roster). */

@@ -64,7 +64,7 @@ export class IntegrityCollector {
   /** Per player (from the players file): [eligible 0/1, enrollment day, last visit day, ssn hash, birth day]. */
   private readonly playerFacts = new Map<number, number[]>();
   /** Distinct (player, gaming day) of carded activity rows, and compliance (player, transaction_date). */
-  private readonly activity = new Set<number>();
+  private readonly activity = new HashSet53();
   /** Financial rows: counted cash of a CTR day should carry its CTR's filing id. */
   private readonly ctrRefs = new Map<string, Set<number>>();
   private ctrRefsMissing = 0;
@@ -240,7 +240,7 @@ export class IntegrityCollector {
     }
     if (has('players')) {
       let ineligible = 0;
-      for (const key of this.activity) {
+      for (const key of this.activity.values()) {
         const facts = this.playerFacts.get(Math.floor(key / 100_000));
         const d = key % 100_000;
         if (!facts || !facts[0] || d < facts[1] || d > facts[2]) ineligible++;
