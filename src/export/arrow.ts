@@ -105,7 +105,7 @@ export function packBits(bytes: Uint8Array, length: number): Uint8Array {
   return out;
 }
 
-/** packBits into `out` from byte `at` on; those (length + 7) >> 3 bytes must be zero. */
+/** packBits into `out` from byte `at` on, overwriting whatever those (length + 7) >> 3 bytes held. */
 export function writeBits(bytes: Uint8Array, length: number, out: Uint8Array, at: number): void {
   const whole = length & ~7;
   let i = 0;
@@ -120,7 +120,10 @@ export function writeBits(bytes: Uint8Array, length: number, out: Uint8Array, at
       (bytes[i + 6] !== 0 ? 64 : 0) |
       (bytes[i + 7] !== 0 ? 128 : 0);
   }
-  for (; i < length; i++) if (bytes[i] !== 0) out[at + (i >> 3)] |= 1 << (i & 7);
+  if (i === length) return;
+  let tail = 0;
+  for (let bit = 0; i < length; i++, bit++) if (bytes[i] !== 0) tail |= 1 << bit;
+  out[at + (whole >> 3)] = tail;
 }
 
 const TWO_32 = 4_294_967_296;

@@ -92,7 +92,16 @@ describe('IpcStreamEncoder', () => {
     const bytes = new Uint8Array(note.bytes.length + 3).fill(120);
     bytes.set(note.bytes, 3);
     const moved = { ...batch, columns: batch.columns.map((c, i) => (i === 8 ? { ...note, offsets: shifted, bytes } : c)) };
-    expect(firstDifference(mini.encode(moved), mini.encode(batch))).toBe(-1);
+    expect(firstDifference(mini.encode(moved).slice(), mini.encode(batch))).toBe(-1);
+  });
+
+  it('reuses its buffer: a stream does not depend on the batch before it', () => {
+    const encoder = new IpcStreamEncoder(MINI_SCHEMA);
+    const small = fakeBatch(MINI_SCHEMA, 77, 13);
+    const alone = encoder.encode(small).slice();
+    encoder.encode(fakeBatch(MINI_SCHEMA, 0, 3000));
+    expect(firstDifference(encoder.encode(small), alone)).toBe(-1);
+    expect(firstDifference(alone, arrowWriterBytes(MINI_SCHEMA, small))).toBe(-1);
   });
 
   it('writes the schema alone for a table with no rows', () => {

@@ -22,9 +22,15 @@ import { validateBatch } from './validate-batch';
 const PREFIX_BYTES = 8;
 const END_OF_STREAM = new Uint8Array(new Int32Array([-1, 0]).buffer);
 
-/** IPC streams of one table: the schema encoded once, each batch as a stream of its own. */
+/**
+ * IPC streams of one table: the schema encoded once, each batch as a stream of its own. The
+ * bytes are written into one buffer reused from batch to batch (a fresh 10 MB buffer per chunk
+ * costs its page faults and GC again), so a stream is valid until the next encode: parquet-wasm's
+ * `Table.fromIPCStream` copies it into wasm memory at once.
+ */
 export class IpcStreamEncoder {
   private readonly schemaMessage: Uint8Array;
+  private buffer = new Uint8Array(0);
 
   constructor(
     private readonly schema: TableSchema,
@@ -43,19 +49,18 @@ export class IpcStreamEncoder {
     return out;
   }
 
-  /** The stream of `batch` as one record batch, after validateBatch. */
+  /** The stream of `batch` as one record batch, after validateBatch; valid until the next call. */
   encode(batch: ColumnBatch): Uint8Array {
     validateBatch(this.schema, batch);
     const { length, columns } = batch;
     const nulls = columns.map((column) => countNulls(column.valid, length));
     const nodes = nulls.map((n) => new FieldNode(length, n));
+    const sizes = columns.flatMap((column, c) => bufferSizes(column, length, nulls[c]));
     const regions: BufferRegion[] = [];
     let bodyLength = 0;
-    for (let c = 0; c < columns.length; c++) {
-      for (const bytes of bufferSizes(columns[c], length, nulls[c])) {
-        regions.push(new BufferRegion(bodyLength, align8(bytes)));
-        bodyLength += align8(bytes);
-      }
+    for (const size of sizes) {
+      regions.push(new BufferRegion(bodyLength, align8(size)));
+      bodyLength += align8(size);
     }
     // The constructor, not Message.from: no instanceof check that a second copy of the module would fail.
     const header = new RecordBatchHeader(length, nodes, regions, null);
@@ -63,10 +68,10 @@ export class IpcStreamEncoder {
     const flatbuffer = arrow.Message.encode(message);
 
     const bodyStart = this.schemaMessage.length + PREFIX_BYTES + align8(flatbuffer.length);
-    const out = new Uint8Array(bodyStart + bodyLength + END_OF_STREAM.length);
+    const out = this.reserve(bodyStart + bodyLength + END_OF_STREAM.length);
     out.set(this.schemaMessage);
     writeMessagePrefix(out, this.schemaMessage.length, flatbuffer);
-    const words = new Int32Array(out.buffer); // out's length is a multiple of 8
+    const words = new Int32Array(out.buffer); // the buffer's length is a multiple of 8
     let r = 0;
     for (let c = 0; c < columns.length; c++) {
       const column = columns[c];
@@ -76,8 +81,19 @@ export class IpcStreamEncoder {
       if (column.type === 'string') copyBytes(column.bytes.subarray(column.offsets[0], column.offsets[length]), out, at(2));
       r += column.type === 'string' ? 3 : 2;
     }
+    // The buffer holds the previous batch: zero every padding so the bytes depend on this batch alone.
+    for (let i = 0; i < sizes.length; i++) {
+      const start = bodyStart + regions[i].offset;
+      out.fill(0, start + sizes[i], start + regions[i].length);
+    }
     out.set(END_OF_STREAM, bodyStart + bodyLength);
     return out;
+  }
+
+  /** The reused buffer cut to `size` bytes, grown (by at least a quarter) when too small. */
+  private reserve(size: number): Uint8Array {
+    if (this.buffer.length < size) this.buffer = new Uint8Array(align8(Math.max(size, this.buffer.length * 1.25)));
+    return this.buffer.subarray(0, size);
   }
 }
 
@@ -117,8 +133,9 @@ function writeValues(column: ColumnData, length: number, nulls: number, out: Uin
     case 'timestamp':
       return writeInt64(column.values.subarray(0, length), words, at >> 2);
     case 'bool':
-      // An all-null column keeps zero bits, as apache-arrow writes it.
+      // An all-null column gets zero bits, as apache-arrow writes it.
       if (nulls < length) writeBits(column.values, length, out, at);
+      else out.fill(0, at, at + ((length + 7) >> 3));
   }
 }
 
@@ -133,12 +150,14 @@ function countNulls(valid: Uint8Array | null, length: number): number {
   return nulls;
 }
 
-/** Continuation marker, padded size and flatbuffer at `at`; the padding stays zero. */
+/** Continuation marker, padded size, flatbuffer and zero padding at `at`. */
 function writeMessagePrefix(out: Uint8Array, at: number, flatbuffer: Uint8Array): void {
   const view = new DataView(out.buffer, out.byteOffset + at);
+  const padded = align8(flatbuffer.length);
   view.setInt32(0, -1, true);
-  view.setInt32(4, align8(flatbuffer.length), true);
+  view.setInt32(4, padded, true);
   out.set(flatbuffer, at + PREFIX_BYTES);
+  out.fill(0, at + PREFIX_BYTES + flatbuffer.length, at + PREFIX_BYTES + padded);
 }
 
 function align8(n: number): number {
