@@ -90,13 +90,24 @@ function toData(type: arrow.DataType, column: ColumnData, length: number): arrow
   }
 }
 
-/** Arrow validity bitmap (LSB first); none when every row is valid. */
-function packValidity(valid: Uint8Array | null, length: number): { nullBitmap?: Uint8Array; nullCount: number } {
+/**
+ * Arrow validity bitmap (LSB first) and null count; no bitmap when every row is valid. Nulls are
+ * counted on the packed bits: a branch per row mispredicts and cost more than the packing.
+ */
+export function packValidity(valid: Uint8Array | null, length: number): { nullBitmap?: Uint8Array; nullCount: number } {
   if (valid === null) return { nullCount: 0 };
-  let nulls = 0;
-  for (let i = 0; i < length; i++) if (valid[i] === 0) nulls++;
-  return nulls === 0 ? { nullCount: 0 } : { nullBitmap: packBits(valid, length), nullCount: nulls };
+  const bits = packBits(valid, length);
+  let present = 0;
+  for (let i = 0; i < bits.length; i++) present += ONES[bits[i]];
+  return present === length ? { nullCount: 0 } : { nullBitmap: bits, nullCount: length - present };
 }
+
+/** Set bits per byte value. */
+const ONES = Uint8Array.from({ length: 256 }, (_, b) => {
+  let n = 0;
+  for (let v = b; v > 0; v >>= 1) n += v & 1;
+  return n;
+});
 
 /** Packs one byte per row (non-zero = set) into bits, least significant bit first. */
 export function packBits(bytes: Uint8Array, length: number): Uint8Array {

@@ -15,6 +15,11 @@ function arrowWriterBytes(schema: TableSchema, batch: ColumnBatch): Uint8Array {
   return arrow.tableToIPC(new arrow.Table(toRecordBatch(schema, batch)), 'stream');
 }
 
+/** A copy of the stream of `batch` (the encoder lends its bytes only during the callback). */
+function bytesOf(encoder: IpcStreamEncoder, batch: ColumnBatch): Uint8Array {
+  return encoder.encode(batch, (stream) => stream.slice());
+}
+
 /** Index of the first differing byte, -1 when equal (toEqual on large arrays is very slow). */
 function firstDifference(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);
@@ -49,7 +54,7 @@ describe('IpcStreamEncoder', () => {
 
   it('reads back equal to the batch, every type with nulls, and matches apache-arrow byte for byte', () => {
     const batch = fakeBatch(MINI_SCHEMA, 5000, 1003);
-    const bytes = mini.encode(batch);
+    const bytes = bytesOf(mini, batch);
     expect(bytes.length % 8).toBe(0);
     expect(firstDifference(bytes, arrowWriterBytes(MINI_SCHEMA, batch))).toBe(-1);
     const table = arrow.tableFromIPC(bytes);
@@ -62,7 +67,7 @@ describe('IpcStreamEncoder', () => {
     const slots = new IpcStreamEncoder(SCHEMAS.slots);
     for (const first of [0, CHUNK_ROWS]) {
       const batch = fakeBatch(SCHEMAS.slots, first, CHUNK_ROWS, { distinctStrings: 50 });
-      expect(firstDifference(slots.encode(batch), arrowWriterBytes(SCHEMAS.slots, batch))).toBe(-1);
+      expect(firstDifference(bytesOf(slots, batch), arrowWriterBytes(SCHEMAS.slots, batch))).toBe(-1);
     }
   });
 
@@ -71,7 +76,7 @@ describe('IpcStreamEncoder', () => {
       { ...ROW, note: 'x', flag: null },
       { ...ROW, note: 'y', flag: null },
     ]);
-    const bytes = mini.encode(batch);
+    const bytes = bytesOf(mini, batch);
     expect(firstDifference(bytes, arrowWriterBytes(MINI_SCHEMA, batch))).toBe(-1);
     const table = arrow.tableFromIPC(bytes);
     expect(table.getChild('note')!.nullCount).toBe(0);
@@ -82,8 +87,8 @@ describe('IpcStreamEncoder', () => {
   it('handles empty and short batches, and string offsets that do not start at 0', () => {
     for (const length of [0, 1, 7, 9]) {
       const batch = fakeBatch(MINI_SCHEMA, 40, length);
-      expect(firstDifference(mini.encode(batch), arrowWriterBytes(MINI_SCHEMA, batch))).toBe(-1);
-      expectFakeValues(arrow.tableFromIPC(mini.encode(batch)), MINI_SCHEMA, 40);
+      expect(firstDifference(bytesOf(mini, batch), arrowWriterBytes(MINI_SCHEMA, batch))).toBe(-1);
+      expectFakeValues(arrow.tableFromIPC(bytesOf(mini, batch)), MINI_SCHEMA, 40);
     }
     const batch = fakeBatch(MINI_SCHEMA, 0, 5);
     const note = batch.columns[8];
@@ -92,16 +97,22 @@ describe('IpcStreamEncoder', () => {
     const bytes = new Uint8Array(note.bytes.length + 3).fill(120);
     bytes.set(note.bytes, 3);
     const moved = { ...batch, columns: batch.columns.map((c, i) => (i === 8 ? { ...note, offsets: shifted, bytes } : c)) };
-    expect(firstDifference(mini.encode(moved).slice(), mini.encode(batch))).toBe(-1);
+    expect(firstDifference(bytesOf(mini, moved), bytesOf(mini, batch))).toBe(-1);
   });
 
   it('reuses its buffer: a stream does not depend on the batch before it', () => {
     const encoder = new IpcStreamEncoder(MINI_SCHEMA);
     const small = fakeBatch(MINI_SCHEMA, 77, 13);
-    const alone = encoder.encode(small).slice();
-    encoder.encode(fakeBatch(MINI_SCHEMA, 0, 3000));
-    expect(firstDifference(encoder.encode(small), alone)).toBe(-1);
+    const alone = bytesOf(encoder, small);
+    bytesOf(encoder, fakeBatch(MINI_SCHEMA, 0, 3000));
+    expect(firstDifference(bytesOf(encoder, small), alone)).toBe(-1);
     expect(firstDifference(alone, arrowWriterBytes(MINI_SCHEMA, small))).toBe(-1);
+    const nested = encoder.encode(small, (outer) => {
+      const copy = outer.slice();
+      bytesOf(encoder, fakeBatch(MINI_SCHEMA, 9, 500));
+      return firstDifference(outer, copy);
+    });
+    expect(nested).toBe(-1);
   });
 
   it('writes the schema alone for a table with no rows', () => {
@@ -110,7 +121,7 @@ describe('IpcStreamEncoder', () => {
   });
 
   it('is read by parquet-wasm: IPC -> Parquet -> IPC gives the same values', () => {
-    const bytes = mini.encode(fakeBatch(MINI_SCHEMA, 123, 2000));
+    const bytes = bytesOf(mini, fakeBatch(MINI_SCHEMA, 123, 2000));
     const parquet = pw.writeParquet(pw.Table.fromIPCStream(bytes));
     const back = arrow.tableFromIPC(pw.readParquet(parquet, { batchSize: 4096 }).intoIPCStream());
     expect(back.numRows).toBe(2000);
@@ -119,8 +130,8 @@ describe('IpcStreamEncoder', () => {
 
   it('validates the batch first', () => {
     const batch = fakeBatch(MINI_SCHEMA, 0, 10);
-    expect(() => mini.encode({ ...batch, columns: batch.columns.slice(1) })).toThrow(ExportError);
-    expect(() => mini.encode(batchFromRows(MINI_SCHEMA, [{ ...ROW, id: null }]))).toThrow(/null in a required column/);
-    expect(() => mini.encode(batchFromRows(MINI_SCHEMA, [{ ...ROW, n64: 2 ** 60 }]))).toThrow(/safe integer/);
+    expect(() => bytesOf(mini, { ...batch, columns: batch.columns.slice(1) })).toThrow(ExportError);
+    expect(() => bytesOf(mini, batchFromRows(MINI_SCHEMA, [{ ...ROW, id: null }]))).toThrow(/null in a required column/);
+    expect(() => bytesOf(mini, batchFromRows(MINI_SCHEMA, [{ ...ROW, n64: 2 ** 60 }]))).toThrow(/safe integer/);
   });
 });

@@ -15,22 +15,29 @@ import * as arrow from 'apache-arrow';
 import { BufferRegion, FieldNode, RecordBatch as RecordBatchHeader } from 'apache-arrow/ipc/metadata/message';
 import type { ColumnBatch, ColumnData } from '../generators/columns';
 import type { TableSchema } from '../generators/schema/types';
-import { toArrowSchema, writeBits, writeInt64 } from './arrow';
+import { packValidity, toArrowSchema, writeBits, writeInt64 } from './arrow';
 import { validateBatch } from './validate-batch';
 
 /** Continuation marker + int32 size in front of every message's flatbuffer. */
 const PREFIX_BYTES = 8;
 const END_OF_STREAM = new Uint8Array(new Int32Array([-1, 0]).buffer);
 
-/**
- * IPC streams of one table: the schema encoded once, each batch as a stream of its own. The
- * bytes are written into one buffer reused from batch to batch (a fresh 10 MB buffer per chunk
- * costs its page faults and GC again), so a stream is valid until the next encode: parquet-wasm's
- * `Table.fromIPCStream` copies it into wasm memory at once.
- */
+interface Layout {
+  /** Validity bitmap (none without nulls) and null count per column. */
+  validity: ReturnType<typeof packValidity>[];
+  /** Unpadded size of each body buffer. */
+  sizes: number[];
+  regions: BufferRegion[];
+  /** The RecordBatch message. */
+  flatbuffer: Uint8Array;
+  bodyStart: number;
+  /** Bytes of the whole stream. */
+  size: number;
+}
+
+/** IPC streams of one table: the schema encoded once, each batch as a stream of its own. */
 export class IpcStreamEncoder {
   private readonly schemaMessage: Uint8Array;
-  private buffer = new Uint8Array(0);
 
   constructor(
     private readonly schema: TableSchema,
@@ -49,26 +56,45 @@ export class IpcStreamEncoder {
     return out;
   }
 
-  /** The stream of `batch` as one record batch, after validateBatch; valid until the next call. */
-  encode(batch: ColumnBatch): Uint8Array {
+  /**
+   * Passes `use` the stream of `batch` as one record batch (after validateBatch) and returns its
+   * result. The bytes live in a buffer reused by the next encode, so they are valid only during
+   * `use`: parquet-wasm's `Table.fromIPCStream` copies them into wasm memory at once.
+   */
+  encode<T>(batch: ColumnBatch, use: (stream: Uint8Array) => T): T {
     validateBatch(this.schema, batch);
-    const { length, columns } = batch;
-    const nulls = columns.map((column) => countNulls(column.valid, length));
-    const nodes = nulls.map((n) => new FieldNode(length, n));
-    const sizes = columns.flatMap((column, c) => bufferSizes(column, length, nulls[c]));
+    const layout = this.layout(batch);
+    const buffer = borrowBuffer(layout.size);
+    try {
+      const out = buffer.subarray(0, layout.size);
+      this.write(out, batch, layout);
+      return use(out);
+    } finally {
+      spareBuffer = buffer;
+    }
+  }
+
+  /** Where everything goes: body buffer sizes and regions, and the RecordBatch message. */
+  private layout({ length, columns }: ColumnBatch): Layout {
+    const validity = columns.map((column) => packValidity(column.valid, length));
+    const sizes = columns.flatMap((column, c) => bufferSizes(column, length, validity[c].nullCount));
     const regions: BufferRegion[] = [];
     let bodyLength = 0;
     for (const size of sizes) {
       regions.push(new BufferRegion(bodyLength, align8(size)));
       bodyLength += align8(size);
     }
-    // The constructor, not Message.from: no instanceof check that a second copy of the module would fail.
+    const nodes = validity.map((v) => new FieldNode(length, v.nullCount));
     const header = new RecordBatchHeader(length, nodes, regions, null);
+    // The constructor, not Message.from: no instanceof check that a second copy of the module would fail.
     const message = new arrow.Message(bodyLength, arrow.MetadataVersion.V5, arrow.MessageHeader.RecordBatch, header);
     const flatbuffer = arrow.Message.encode(message);
-
     const bodyStart = this.schemaMessage.length + PREFIX_BYTES + align8(flatbuffer.length);
-    const out = this.reserve(bodyStart + bodyLength + END_OF_STREAM.length);
+    return { validity, sizes, regions, flatbuffer, bodyStart, size: bodyStart + bodyLength + END_OF_STREAM.length };
+  }
+
+  private write(out: Uint8Array, { length, columns }: ColumnBatch, layout: Layout): void {
+    const { validity, sizes, regions, flatbuffer, bodyStart } = layout;
     out.set(this.schemaMessage);
     writeMessagePrefix(out, this.schemaMessage.length, flatbuffer);
     const words = new Int32Array(out.buffer); // the buffer's length is a multiple of 8
@@ -76,8 +102,9 @@ export class IpcStreamEncoder {
     for (let c = 0; c < columns.length; c++) {
       const column = columns[c];
       const at = (i: number) => bodyStart + regions[r + i].offset;
-      if (nulls[c] > 0) writeBits(column.valid!, length, out, at(0));
-      writeValues(column, length, nulls[c], out, words, at(1));
+      const { nullBitmap, nullCount } = validity[c];
+      if (nullBitmap) out.set(nullBitmap, at(0));
+      writeValues(column, length, nullCount, out, words, at(1));
       if (column.type === 'string') copyBytes(column.bytes.subarray(column.offsets[0], column.offsets[length]), out, at(2));
       r += column.type === 'string' ? 3 : 2;
     }
@@ -86,15 +113,21 @@ export class IpcStreamEncoder {
       const start = bodyStart + regions[i].offset;
       out.fill(0, start + sizes[i], start + regions[i].length);
     }
-    out.set(END_OF_STREAM, bodyStart + bodyLength);
-    return out;
+    out.set(END_OF_STREAM, out.length - END_OF_STREAM.length);
   }
+}
 
-  /** The reused buffer cut to `size` bytes, grown (by at least a quarter) when too small. */
-  private reserve(size: number): Uint8Array {
-    if (this.buffer.length < size) this.buffer = new Uint8Array(align8(Math.max(size, this.buffer.length * 1.25)));
-    return this.buffer.subarray(0, size);
-  }
+/*
+ * One buffer per thread, lent to one encode at a time: a fresh 10-20 MB buffer per chunk paid its
+ * page faults and garbage collection every time. A nested encode (from `use`) gets a new one.
+ */
+let spareBuffer: Uint8Array = new Uint8Array(0);
+
+function borrowBuffer(size: number): Uint8Array {
+  const spare = spareBuffer;
+  spareBuffer = new Uint8Array(0);
+  // Grown by at least a quarter; a multiple of 8 so that it can be viewed as 32-bit words.
+  return spare.length >= size ? spare : new Uint8Array(align8(Math.max(size, spare.length * 1.25)));
 }
 
 /** Unpadded byte sizes of a column's body buffers, in the order the format reads them. */
@@ -141,13 +174,6 @@ function writeValues(column: ColumnData, length: number, nulls: number, out: Uin
 
 function copyBytes(values: Int32Array | Float64Array | Uint8Array, out: Uint8Array, at: number): void {
   out.set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength), at);
-}
-
-function countNulls(valid: Uint8Array | null, length: number): number {
-  if (valid === null) return 0;
-  let nulls = 0;
-  for (let i = 0; i < length; i++) if (valid[i] === 0) nulls++;
-  return nulls;
 }
 
 /** Continuation marker, padded size, flatbuffer and zero padding at `at`. */

@@ -151,7 +151,7 @@ function toWasmBatch(
   ipc: IpcStreamEncoder,
   batch: ColumnBatch,
 ): ParquetWasm.RecordBatch {
-  const table = pw.Table.fromIPCStream(ipc.encode(batch));
+  const table = ipc.encode(batch, (stream) => pw.Table.fromIPCStream(stream));
   try {
     const wasmBatch = table.recordBatch(0);
     if (wasmBatch === undefined || wasmBatch.numRows !== batch.length) {
