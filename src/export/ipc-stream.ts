@@ -1,7 +1,7 @@
 /**
  * ColumnBatch -> Arrow IPC stream bytes, the only input parquet-wasm takes (STACK_NOTES), written
- * straight into one exactly-sized buffer: each column buffer is copied once, int64 is widened and
- * validity packed in place, and the table's Schema message is encoded once, not per chunk.
+ * straight into one buffer: each column buffer is copied once, int64 is widened and booleans are
+ * packed in place, and the table's Schema message is encoded once, not per chunk.
  *
  * Format (https://arrow.apache.org/docs/format/Columnar.html, "Serialization and Interprocess
  * Communication"): a stream is the Schema message, record batch messages, then the end marker
@@ -12,6 +12,7 @@
  * its stream writer (tests compare them).
  */
 import * as arrow from 'apache-arrow';
+// The RecordBatch message classes are not exported by the package root; its exports map allows this path.
 import { BufferRegion, FieldNode, RecordBatch as RecordBatchHeader } from 'apache-arrow/ipc/metadata/message';
 import type { ColumnBatch, ColumnData } from '../generators/columns';
 import type { TableSchema } from '../generators/schema/types';
