@@ -1,7 +1,7 @@
 import * as arrow from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { SCHEMAS } from '../generators/schema/index';
-import { DESCRIPTIONS_METADATA_KEY, packBits, toArrowSchema, toBigInt64, toRecordBatch } from './arrow';
+import { DESCRIPTIONS_METADATA_KEY, packBits, packValidity, toArrowSchema, toBigInt64, toRecordBatch } from './arrow';
 import { ExportError } from './export-error';
 import { MINI_SCHEMA, batchFromRows, fakeBatch, fakeIsNull, fakeValue } from './fake-batches';
 
@@ -80,6 +80,16 @@ describe('bit and int64 packing', () => {
     const bits = packBits(bytes, 19);
     expect(bits).toHaveLength(3);
     for (let i = 0; i < 19; i++) expect((bits[i >> 3] >> (i & 7)) & 1).toBe(bytes[i]);
+  });
+
+  it('packValidity counts the zero bytes as nulls and leaves out the bitmap without nulls', () => {
+    const valid = Uint8Array.from({ length: 21 }, (_, i) => (i % 4 === 1 ? 0 : i % 3 === 0 ? 7 : 1));
+    const { nullBitmap, nullCount } = packValidity(valid, 21);
+    expect(nullCount).toBe(5);
+    expect(nullBitmap).toEqual(packBits(valid, 21));
+    expect(packValidity(new Uint8Array(21).fill(1), 21)).toEqual({ nullCount: 0 });
+    expect(packValidity(new Uint8Array(21), 21).nullCount).toBe(21);
+    expect(packValidity(null, 21)).toEqual({ nullCount: 0 });
   });
 
   it('toBigInt64 converts safe integers exactly, negatives included', () => {

@@ -4,13 +4,13 @@
  * one input chunk and one row group are in flight. Writer settings are pinned so the same rows
  * give the same bytes (STACK_NOTES: bytes depend on batch sizes and writer settings).
  */
-import * as arrow from 'apache-arrow';
 import type * as ParquetWasm from 'parquet-wasm';
 import type { ColumnBatch } from '../generators/columns';
 import type { TableSchema } from '../generators/schema/types';
 import { CHUNK_ROWS } from '../generators/tables';
-import { DESCRIPTIONS_METADATA_KEY, describeColumns, toArrowSchema, toRecordBatch } from './arrow';
+import { DESCRIPTIONS_METADATA_KEY, describeColumns } from './arrow';
 import { ExportError } from './export-error';
+import { IpcStreamEncoder } from './ipc-stream';
 import { columnEncoding } from './parquet-columns';
 import { loadParquetWasm, type ParquetWasmModule } from './parquet-wasm';
 
@@ -45,15 +45,15 @@ export async function* encodeParquetWith(
   batches: AsyncIterable<ColumnBatch> | Iterable<ColumnBatch>,
   opts: ParquetOptions,
 ): AsyncGenerator<Uint8Array, number, undefined> {
-  const arrowSchema = toArrowSchema(schema);
+  const ipc = new IpcStreamEncoder(schema);
   const source = new ChunkSource(schema, batches);
   try {
     const first = await source.next();
     if (first === null) {
-      yield writeEmptyTable(pw, schema, arrowSchema, opts);
+      yield writeEmptyTable(pw, schema, ipc, opts);
       return 0;
     }
-    let pending: ParquetWasm.RecordBatch | null = toWasmBatch(pw, schema, arrowSchema, first);
+    let pending: ParquetWasm.RecordBatch | null = toWasmBatch(pw, schema, ipc, first);
     let failure: unknown = null;
     let stopped = false;
     const input = new ReadableStream<ParquetWasm.RecordBatch>(
@@ -68,7 +68,7 @@ export async function* encodeParquetWith(
             const batch = stopped ? null : await source.next();
             if (batch === null) return controller.close();
             await macrotask(); // lets the writer flush before the next chunk (STACK_NOTES)
-            controller.enqueue(toWasmBatch(pw, schema, arrowSchema, batch));
+            controller.enqueue(toWasmBatch(pw, schema, ipc, batch));
           } catch (error) {
             // Closing (not erroring) the input: the writer skips errored items silently.
             failure = error;
@@ -137,22 +137,21 @@ function compressionOf(pw: ParquetWasmModule, compression: ParquetCompression): 
 function writeEmptyTable(
   pw: ParquetWasmModule,
   schema: TableSchema,
-  arrowSchema: arrow.Schema,
+  ipc: IpcStreamEncoder,
   opts: ParquetOptions,
 ): Uint8Array {
-  const table = pw.Table.fromIPCStream(arrow.tableToIPC(new arrow.Table(arrowSchema), 'stream'));
+  const table = pw.Table.fromIPCStream(ipc.empty());
   return pw.writeParquet(table, writerProperties(pw, schema, opts));
 }
 
-/** Arrow JS batch -> wasm-side batch, via IPC bytes (STACK_NOTES). */
+/** ColumnBatch -> wasm-side batch, via IPC bytes (STACK_NOTES). */
 function toWasmBatch(
   pw: ParquetWasmModule,
   schema: TableSchema,
-  arrowSchema: arrow.Schema,
+  ipc: IpcStreamEncoder,
   batch: ColumnBatch,
 ): ParquetWasm.RecordBatch {
-  const ipc = arrow.tableToIPC(new arrow.Table(toRecordBatch(schema, batch, arrowSchema)), 'stream');
-  const table = pw.Table.fromIPCStream(ipc);
+  const table = ipc.encode(batch, (stream) => pw.Table.fromIPCStream(stream));
   try {
     const wasmBatch = table.recordBatch(0);
     if (wasmBatch === undefined || wasmBatch.numRows !== batch.length) {
