@@ -4,7 +4,7 @@
  * `--zip` (SPEC 13.4). Environment-agnostic: Blob exists in browsers and in Node.
  */
 import type { Scenario } from '../generators/scenario/types';
-import { Measured } from './measured';
+import { Measured, wasmSha256 } from './measured';
 import type { FileStats, OutputTarget } from './write-run';
 import { zipFileName, type ZipMethod } from './zip';
 import { writeZipBundle, type StoredFile } from './zip-bundle';
@@ -25,7 +25,7 @@ export function memoryTarget(): MemoryTarget {
   return {
     files,
     async write(name, method, data) {
-      const measured = new Measured();
+      const measured = new Measured(await wasmSha256());
       const parts: Uint8Array<ArrayBuffer>[] = [];
       for await (const chunk of measured.pass(data)) parts.push(chunk as Uint8Array<ArrayBuffer>);
       const stats = measured.stats();

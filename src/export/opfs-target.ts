@@ -10,7 +10,7 @@
  * not exist: there each file is a `createWritable()` stream, which the browser only puts in place on close.
  */
 import { ExportError } from './export-error';
-import { Measured } from './measured';
+import { Measured, wasmSha256 } from './measured';
 import { removeEntry } from './opfs-folders';
 import type { FileStats, OutputTarget } from './write-run';
 import type { ZipMethod, ZipSink } from './zip';
@@ -72,7 +72,7 @@ export async function opfsTarget(parent: FileSystemDirectoryHandle, folder: stri
     files,
     async write(name, method, data) {
       const { handle, out } = await open(name);
-      const measured = new Measured();
+      const measured = new Measured(await wasmSha256());
       try {
         for await (const chunk of measured.pass(data)) await out.write(chunk);
         await out.close();
