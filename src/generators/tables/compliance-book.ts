@@ -5,6 +5,7 @@
  * written by the chunk that outputs it (compliance-text.ts), so the book holds no strings.
  * Built once per world; the financial table reads CTR references and payout notes from it.
  */
+import { perWorld } from '../world/per-world';
 import { countedSide } from '../data/financial';
 import { rankFilings } from '../rules/filing-ids';
 import { withholding } from '../rules/w2g';
@@ -32,13 +33,7 @@ export interface ComplianceBook {
   readonly yearRank: Int32Array;
 }
 
-const cache = new WeakMap<World, ComplianceBook>();
-
-export function complianceBook(world: World): ComplianceBook {
-  let book = cache.get(world);
-  if (!book) cache.set(world, (book = buildBook(world)));
-  return book;
-}
+export const complianceBook = perWorld((world): ComplianceBook => buildBook(world));
 
 function buildBook(world: World): ComplianceBook {
   const filings = world.plan.filings;

@@ -3,19 +3,14 @@
  * only known from that chunk's skeleton, so one skeleton is built per slot chunk holding any.
  * Only the compliance chunks need these, so they are built on first use, once per world.
  */
+import { perWorld } from '../world/per-world';
 import { chunkLength, owningChunk } from '../chunks';
 import type { World } from '../world';
 import { eventIdsAt } from './common-columns';
 import { buildSlotSkeleton } from './slot-skeleton';
 
-const cache = new WeakMap<World, ReadonlyMap<number, string>>();
-
 /** event_id by plan filing, for the Slots and Video Poker W-2Gs. */
-export function slotJackpotEventIds(world: World): ReadonlyMap<number, string> {
-  let ids = cache.get(world);
-  if (!ids) cache.set(world, (ids = findEventIds(world)));
-  return ids;
-}
+export const slotJackpotEventIds = perWorld((world): ReadonlyMap<number, string> => findEventIds(world));
 
 function findEventIds(world: World): Map<number, string> {
   const jackpots = world.plan.slotJackpots;

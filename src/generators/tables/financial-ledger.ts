@@ -4,6 +4,7 @@
  * from one day to a later one, so the whole ledger is built once per world (cached) and chunks
  * slice it; rows of day d all precede those of day d + 1 (visit spans lie within their day).
  */
+import { perWorld } from '../world/per-world';
 import { Method, Txn, countedSide } from '../data/financial';
 import { GOLD } from '../data/population';
 import { WeightTable, openStream, type Rng } from '../rng';
@@ -56,13 +57,7 @@ interface Carried {
   readonly issueDay: number;
 }
 
-const cache = new WeakMap<World, Ledger>();
-
-export function financialLedger(world: World): Ledger {
-  let ledger = cache.get(world);
-  if (!ledger) cache.set(world, (ledger = new LedgerBuilder(world).build()));
-  return ledger;
-}
+export const financialLedger = perWorld((world): Ledger => new LedgerBuilder(world).build());
 
 class LedgerBuilder {
   private readonly total: number;

@@ -2,6 +2,7 @@
  * Identity tokens of players (SPEC 11.2) as the financial and compliance rows show them, computed
  * once per player and world: an HMAC per row would dominate those tables' generation time.
  */
+import { perWorld } from '../world/per-world';
 import type { World } from '../world';
 import { identity } from '../world/population';
 
@@ -14,11 +15,10 @@ const VALUE: Record<Kind, (world: World, i: number) => string> = {
   ssn: (w, i) => identity.ssnText(w.population, i),
 };
 
-const cache = new WeakMap<World, Map<Kind, (string | undefined)[]>>();
+const tokensOf = perWorld(() => new Map<Kind, (string | undefined)[]>());
 
 export function playerToken(world: World, kind: Kind, player: number): string {
-  let kinds = cache.get(world);
-  if (!kinds) cache.set(world, (kinds = new Map()));
+  const kinds = tokensOf(world);
   let tokens = kinds.get(kind);
   if (!tokens) kinds.set(kind, (tokens = []));
   return (tokens[player] ??= world.token(kind, VALUE[kind](world, player)));

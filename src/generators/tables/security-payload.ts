@@ -6,6 +6,7 @@
  * escorted employee, officer, status); visitor; plate (chance, state, letters, digits); alarm;
  * excluded player. A list of one value is a constant and takes no draw.
  */
+import { perWorld } from '../world/per-world';
 import {
   ALARM_TYPES, CAMERA_DESCRIPTIONS, DENIED_NOT_ALLOWED, EMPLOYEE_ESCORT, INCIDENT_RULES, PATROL_ROUTES, PLATE_PROBABILITY,
   PLATE_TYPES, PLATE_ZONES, SECURITY_EVENT_TYPES, SWIPE_ALLOWED, SWIPE_TECHNICAL_DENIAL, SecurityEvent,
@@ -99,12 +100,10 @@ export interface SecurityCast {
   readonly excluded: Int32Array;
 }
 
-const casts = new WeakMap<World, SecurityCast>();
-
 /** Builds (once per world) the employee lists of SPEC 8.3 and the self-excluded players. */
-export function securityCast(world: World): SecurityCast {
-  let cast = casts.get(world);
-  if (cast) return cast;
+export const securityCast = perWorld(buildCast);
+
+function buildCast(world: World): SecurityCast {
   const allowed: Int16Array[] = [];
   const notAllowed: Int16Array[] = [];
   for (const zone of SECURITY_ZONES) {
@@ -120,11 +119,9 @@ export function securityCast(world: World): SecurityCast {
   const excluded: number[] = [];
   const sel = world.population.selfExcluded;
   for (let i = 0; i < sel.length; i++) if (sel[i]) excluded.push(i);
-  cast = {
+  return {
     allowed, notAllowed, officers: Int16Array.from(world.roster.byRole('Security officer')), excluded: Int32Array.from(excluded),
   };
-  casts.set(world, cast);
-  return cast;
 }
 
 const pick = (rng: Rng, list: ArrayLike<number>): number => list[uniformPick(rng, list.length)];

@@ -3,6 +3,7 @@
  * skeleton stream (`skeleton`, `security`, k), the payload from (`payload`, `security`, k).
  * There are no planned rows, so quantile order is already time order.
  */
+import { perWorld } from '../world/per-world';
 import { StringColumnBuilder, encodeVocabulary, vocabularyColumn, type ColumnBatch, type ColumnData } from '../columns';
 import { chunkLength, quantileInstants } from '../chunks';
 import {
@@ -80,24 +81,17 @@ interface WorldVocabulary {
   readonly employees: Uint8Array[];
   readonly badges: Uint8Array[];
 }
-const vocabularies = new WeakMap<World, WorldVocabulary>();
-
-function worldVocabulary(world: World): WorldVocabulary {
-  let v = vocabularies.get(world);
-  if (!v) {
-    const { all, cameras } = world.locations;
-    v = {
-      locationIds: encodeVocabulary(all.map((l) => l.id)),
-      details: encodeVocabulary(all.map((l) => l.detail)),
-      cameras: encodeVocabulary(cameras.flat()),
-      cameraStart: Int32Array.from(cameras, (_, z) => cameras.slice(0, z).reduce((sum, c) => sum + c.length, 0)),
-      employees: encodeVocabulary(world.roster.ids),
-      badges: encodeVocabulary(world.roster.badges),
-    };
-    vocabularies.set(world, v);
-  }
-  return v;
-}
+const worldVocabulary = perWorld((world): WorldVocabulary => {
+  const { all, cameras } = world.locations;
+  return {
+    locationIds: encodeVocabulary(all.map((l) => l.id)),
+    details: encodeVocabulary(all.map((l) => l.detail)),
+    cameras: encodeVocabulary(cameras.flat()),
+    cameraStart: Int32Array.from(cameras, (_, z) => cameras.slice(0, z).reduce((sum, c) => sum + c.length, 0)),
+    employees: encodeVocabulary(world.roster.ids),
+    badges: encodeVocabulary(world.roster.badges),
+  };
+});
 
 /** `<category> reported at <location_detail>; officer <EMP id> responded.` and the like (SPEC 8.3). */
 function renderTemplate(template: string, category: string, detail: string, officer: string): string {

@@ -2,6 +2,7 @@
  * Slot payloads (SPEC 4.3): machine, player and session, money and meters of each row, drawn in
  * row order from the stream (`payload`, `slots`, k). Money is held in integer cents; NaN = null.
  */
+import { perWorld } from '../world/per-world';
 import { MACHINE_COUNT } from '../data/slot-floor';
 import { WeightTable, round, type Rng } from '../rng';
 import { AVERAGE_DAY_UNITS, gamingDay } from '../time/intensity';
@@ -137,14 +138,8 @@ function takeSession(world: World, p: SlotPayload, r: number, s: number, m: numb
   return cal.sessionMachines[s];
 }
 
-const machinePaidFlags = new WeakMap<World, Uint8Array>();
-
 /** 1 for each machine that pays its jackpots itself (a flag array instead of a closure per row). */
-function machinePaidOf(world: World): Uint8Array {
-  let flags = machinePaidFlags.get(world);
-  if (!flags) machinePaidFlags.set(world, (flags = Uint8Array.from(world.floor.machines, (m) => (m.machinePaidJackpots ? 1 : 0))));
-  return flags;
-}
+const machinePaidOf = perWorld((world) => Uint8Array.from(world.floor.machines, (m) => (m.machinePaidJackpots ? 1 : 0)));
 
 /** One play's outcome in cents: a hit with the machine's probability pays floor(bet × M). */
 export function drawOutcome(machine: SlotMachine, betCents: number, rng: Rng): number {

@@ -4,6 +4,7 @@
  * already written (rows drawn from the calendar are keyed by their session index, the few planned
  * jackpot rows are hashed directly). The hashed text is assembled as bytes, with no strings per row.
  */
+import { perWorld } from '../world/per-world';
 import { encodeVocabulary, type ColumnData } from '../columns';
 import { gamingDay } from '../time/intensity';
 import { formatDay } from '../time/format';
@@ -17,13 +18,13 @@ const BAR = '|'.charCodeAt(0);
 const PLAYER_DIGITS = 6;
 
 /** Per world: for each calendar session, 1 + the byte offset of its id in the chunk being built (0 = not yet). */
-const writtenAt = new WeakMap<World, Int32Array>();
+/** Per calendar session, where its id was last written (scratch kept with the world). */
+const writtenAtOf = perWorld((world) => new Int32Array(world.calendar.sessionMachines.length));
 
 /** `machineIds`: the encoded id of each machine. */
 export function sessionColumn(world: World, instants: Float64Array, p: SlotPayload, machineIds: readonly Uint8Array[]): ColumnData {
   const n = instants.length;
-  let written = writtenAt.get(world);
-  if (!written) writtenAt.set(world, (written = new Int32Array(world.calendar.sessionMachines.length)));
+  const written = writtenAtOf(world);
   const offsets = new Int32Array(n + 1);
   let valid: Uint8Array | null = null;
   let carded = 0;

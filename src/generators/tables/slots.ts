@@ -1,4 +1,5 @@
 /** bronze_slot_telemetry (SPEC 4): one group of chunks → one columnar batch per chunk. */
+import { perWorld } from '../world/per-world';
 import { StringColumnBuilder, encodeVocabulary, gatherFloat64, vocabularyColumn, type ColumnBatch, type ColumnData } from '../columns';
 import { MACHINE_TYPES, MANUFACTURERS, SLOT_ZONES } from '../data/slot-floor';
 import { chunkLength } from '../chunks';
@@ -32,27 +33,20 @@ interface MachineColumns {
   readonly theme: readonly Uint8Array[];
 }
 
-const machineColumnsOf = new WeakMap<World, MachineColumns>();
-
-function machineColumns(world: World): MachineColumns {
-  let columns = machineColumnsOf.get(world);
-  if (!columns) {
-    const machines = world.floor.machines;
-    columns = {
-      zone: machines.map((m) => ZONE_BYTES[m.zone]),
-      type: machines.map((m) => TYPE_BYTES[m.type]),
-      manufacturer: machines.map((m) => MANUFACTURER_BYTES[m.manufacturer]),
-      denom: Float64Array.from(machines, (m) => m.denomCents / 100),
-      hold: Float64Array.from(machines, (m) => m.hold),
-      id: encodeVocabulary(machines.map((m) => m.id)),
-      asset: encodeVocabulary(machines.map((m) => m.asset)),
-      location: encodeVocabulary(machines.map((m) => m.locationId)),
-      theme: encodeVocabulary(machines.map((m) => m.theme)),
-    };
-    machineColumnsOf.set(world, columns);
-  }
-  return columns;
-}
+const machineColumns = perWorld((world): MachineColumns => {
+  const machines = world.floor.machines;
+  return {
+    zone: machines.map((m) => ZONE_BYTES[m.zone]),
+    type: machines.map((m) => TYPE_BYTES[m.type]),
+    manufacturer: machines.map((m) => MANUFACTURER_BYTES[m.manufacturer]),
+    denom: Float64Array.from(machines, (m) => m.denomCents / 100),
+    hold: Float64Array.from(machines, (m) => m.hold),
+    id: encodeVocabulary(machines.map((m) => m.id)),
+    asset: encodeVocabulary(machines.map((m) => m.asset)),
+    location: encodeVocabulary(machines.map((m) => m.locationId)),
+    theme: encodeVocabulary(machines.map((m) => m.theme)),
+  };
+});
 
 /** Generates chunks [first, first + count) of the slot table, hold-controlled as one group. */
 export function generateSlotGroup(world: World, first: number, count: number): ColumnBatch[] {

@@ -1,4 +1,5 @@
 /** bronze_table_games (SPEC 5): one group of chunks → one columnar batch per chunk. */
+import { perWorld } from '../world/per-world';
 import { StringColumnBuilder, encodeVocabulary, vocabularyColumn, type ColumnBatch, type ColumnData } from '../columns';
 import { GAMES, PIT_ZONES } from '../data/pits';
 import { TABLE_EVENT_TYPES, TableEvent } from '../data/table-events';
@@ -39,21 +40,12 @@ interface TableVocabulary {
   readonly employees: readonly Uint8Array[];
 }
 
-const vocabularies = new WeakMap<World, TableVocabulary>();
-
-function tableVocabulary(world: World): TableVocabulary {
-  let v = vocabularies.get(world);
-  if (!v) {
-    v = {
-      ids: encodeVocabulary(world.tables.map((t) => t.id)),
-      games: world.tables.map((t) => GAME_BYTES[t.game]),
-      zones: world.tables.map((t) => ZONE_BYTES[t.zone]),
-      employees: encodeVocabulary(world.roster.ids),
-    };
-    vocabularies.set(world, v);
-  }
-  return v;
-}
+const tableVocabulary = perWorld((world): TableVocabulary => ({
+  ids: encodeVocabulary(world.tables.map((t) => t.id)),
+  games: world.tables.map((t) => GAME_BYTES[t.game]),
+  zones: world.tables.map((t) => ZONE_BYTES[t.zone]),
+  employees: encodeVocabulary(world.roster.ids),
+}));
 
 function tableColumns(world: World, units: TableUnits, k: number, chunk: TableChunk, p: TablePayload): ColumnBatch {
   const n = chunk.types.length;

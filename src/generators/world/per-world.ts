@@ -1,0 +1,17 @@
+/**
+ * A value derived from a world (vocabularies, the cage ledger, scratch arrays), computed on first use and kept as
+ * long as the world lives; chunks of any table reuse it instead of deriving it again.
+ *
+ * @example
+ * const machinePaid = perWorld((world) => Uint8Array.from(world.floor.machines, (m) => (m.machinePaidJackpots ? 1 : 0)));
+ */
+import type { World } from './index';
+
+export function perWorld<T>(derive: (world: World) => T): (world: World) => T {
+  const cache = new WeakMap<World, T>();
+  return (world) => {
+    let value = cache.get(world);
+    if (value === undefined) cache.set(world, (value = derive(world)));
+    return value;
+  };
+}
