@@ -29,7 +29,9 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
-  worker: { format: 'es' },
+  // One file per worker: a chunk split off a worker imports the worker's own file back, which becomes a second copy
+  // of the worker (a second API answering its messages) whenever the worker's URL carries a query.
+  worker: { format: 'es', rolldownOptions: { output: { codeSplitting: false } } },
   // The dependency scanner does not follow `new Worker(new URL(...))` (STACK_NOTES).
   optimizeDeps: { include: ['@faker-js/faker', 'apache-arrow', 'comlink'] },
   // Served as a header too, so the policy also binds the workers (a worker takes its policy from its own response).

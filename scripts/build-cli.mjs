@@ -9,6 +9,8 @@ await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
+  // Shared chunks, so a module imported on first use (the Parquet encoder) stays out of the entry until needed.
+  splitting: true,
   target: 'node20',
   packages: 'external',
   sourcemap: true,

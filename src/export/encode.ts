@@ -4,7 +4,7 @@ import type { TableSchema } from '../generators/schema/types';
 import { writesParquet, type Compression, type OutputFormat } from '../generators/scenario/types';
 import { encodeCsv } from './csv';
 import { encodeJsonl } from './jsonl';
-import { encodeParquet } from './parquet';
+import { encodeParquetLazily } from './parquet-lazy';
 import { rechunk } from './rechunk';
 
 /** How a format's data files are encoded: a Delta table's are Parquet. */
@@ -27,7 +27,7 @@ export function encodeTable(
   compression: Compression,
 ): AsyncIterable<Uint8Array> {
   const chunks = rechunk(batches);
-  if (writesParquet(format)) return encodeParquet(schema, chunks, { compression });
+  if (writesParquet(format)) return encodeParquetLazily(schema, chunks, { compression });
   if (format === 'csv') return encodeCsv(schema, chunks);
   return encodeJsonl(schema, chunks);
 }

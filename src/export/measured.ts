@@ -2,7 +2,6 @@
  * A file's size and SHA-256, counted as its bytes stream past on their way to a target: the FileStats every output
  * target reports. The hash is pluggable: the CLI passes Node's native one, the browser targets hash-wasm's.
  */
-import { createSHA256 } from 'hash-wasm';
 import type { FileStats } from './write-run';
 
 export interface StreamHash {
@@ -16,6 +15,8 @@ export interface StreamHash {
  * SHA-256 on the files' megabytes (43 MB in 134 ms instead of 281 ms), the same digest everywhere.
  */
 export async function wasmSha256(): Promise<StreamHash> {
+  // Imported here: only the browser's targets hash this way, and the CLI need not load it.
+  const { createSHA256 } = await import('hash-wasm');
   const hasher = await createSHA256();
   hasher.init();
   return { update: (bytes) => hasher.update(bytes), hex: () => hasher.digest('hex') };

@@ -4,7 +4,8 @@ import { CHUNK_ROWS } from '../generators/tables';
 import { DESCRIPTIONS_METADATA_KEY } from './arrow';
 import { ExportError } from './export-error';
 import { MINI_SCHEMA, fakeBatch, fakeChunks, fakeIsNull, fakeValue } from './fake-batches';
-import { PARQUET_CREATED_BY, ROW_GROUP_ROWS, encodeParquet } from './parquet';
+import { encodeParquet } from './parquet';
+import { PARQUET_CREATED_BY, ROW_GROUP_ROWS } from './parquet-layout';
 import { DUCKDB_TYPES, collect, comparableSelect, makeTempDir, normalise, query } from './test-helpers';
 import type { TableSchema } from '../generators/schema/types';
 

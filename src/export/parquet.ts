@@ -12,6 +12,7 @@ import { DESCRIPTIONS_METADATA_KEY, describeColumns } from './arrow';
 import { ExportError } from './export-error';
 import { IpcStreamEncoder } from './ipc-stream';
 import { columnEncoding } from './parquet-columns';
+import { PARQUET_CREATED_BY, ROW_GROUP_ROWS } from './parquet-layout';
 import { loadParquetWasm, type ParquetWasmModule } from './parquet-wasm';
 
 export type ParquetCompression = 'snappy' | 'zstd' | 'none';
@@ -20,10 +21,6 @@ export interface ParquetOptions {
   compression: ParquetCompression;
 }
 
-/** Rows per row group (SPEC 13.2); the last one may be smaller. */
-export const ROW_GROUP_ROWS = 131_072;
-/** The `created_by` string of every file: no library version, so upgrades do not change it silently. */
-export const PARQUET_CREATED_BY = 'casino-data-studio';
 
 /**
  * Encodes a table as Parquet. Every batch but the last must hold exactly 65,536 rows.

@@ -12,7 +12,8 @@ import type { WorkUnit } from './chunk-stream';
 import { writesParquet, type Compression, type OutputFormat } from '../generators/scenario/types';
 import { encodeCsv } from './csv';
 import { encodeJsonl } from './jsonl';
-import { encodeParquet, ROW_GROUP_ROWS } from './parquet';
+import { encodeParquetLazily } from './parquet-lazy';
+import { ROW_GROUP_ROWS } from './parquet-layout';
 import { concat } from './rechunk';
 import type { TallyRequest, UnitPlace, UnitTally } from './unit-tally';
 
@@ -64,7 +65,7 @@ export async function encodeSegment(
   first: boolean,
 ): Promise<Uint8Array> {
   const encoder =
-    writesParquet(format) ? encodeParquet(schema, batches, { compression }) : format === 'csv' ? encodeCsv(schema, batches, first) : encodeJsonl(schema, batches);
+    writesParquet(format) ? encodeParquetLazily(schema, batches, { compression }) : format === 'csv' ? encodeCsv(schema, batches, first) : encodeJsonl(schema, batches);
   const pieces: Uint8Array[] = [];
   for await (const piece of encoder) pieces.push(piece);
   return concat(Uint8Array, pieces);
