@@ -41,6 +41,11 @@ export class FilingCounter {
     }
   }
 
+  /** Adds counts taken elsewhere (a unit's, tallied where its rows were generated). */
+  merge(counts: ManifestFilings): void {
+    for (const k of Object.keys(this.counts) as (keyof ManifestFilings)[]) this.counts[k] += counts[k];
+  }
+
   result(): ManifestFilings {
     return { ...this.counts };
   }

@@ -88,11 +88,3 @@ export function tallyBuffers(tally: UnitTally): ArrayBuffer[] {
   }
   return [...buffers];
 }
-
-/** Filing counts of a table so far plus a unit's. */
-export function addFilings(total: ManifestFilings | null, unit: ManifestFilings): ManifestFilings {
-  if (!total) return { ...unit };
-  const sum = { ...total };
-  for (const k of Object.keys(sum) as (keyof ManifestFilings)[]) sum[k] += unit[k];
-  return sum;
-}

@@ -16,7 +16,8 @@ import { deltaPartFile } from './delta/delta-log';
 import { DeltaTableWriter, type DeltaPart } from './delta/delta-table';
 import { rowGroupUnits, startsFile, type SegmentProducer } from './segments';
 import { stitchParquet } from './parquet-stitch';
-import { addFilings, tallyUnit, type TallyRequest, type UnitPlace, type UnitTally } from './unit-tally';
+import { FilingCounter } from './filing-counts';
+import { tallyUnit, type TallyRequest, type UnitPlace, type UnitTally } from './unit-tally';
 import { CHUNK_ROWS } from '../generators/tables';
 import { buildManifest, MANIFEST_FILE, NO_FILINGS, type ManifestFilings } from './manifest';
 import { partitionColumn, partitionDescription, partitionFile, partNumber, splitByDay, type Partitioning } from './partition';
@@ -114,7 +115,7 @@ export async function writeRun(
   const scheduler: UnitScheduler<Produced> = segments
     ? new UnitScheduler(plans, unitsOf, async (unit) => ({ groups: unit.groups, batches: null, ...(await segments(unit, scenario, request, placeOf(unit))) }) as Produced, window, startsEarly)
     : new UnitScheduler(plans, groupUnits, (unit) => generateUnit(unit, produce), window, startsEarly);
-  const counter = { filings: null as ManifestFilings | null };
+  const counter = new FilingCounter();
   try {
     const files: WrittenFile[] = [];
     for (const plan of plans) {
@@ -128,9 +129,9 @@ export async function writeRun(
       scenario,
       engineVersion: ENGINE_VERSION,
       files: files.map((f) => ({ ...f, format: scenario.format, compression: scenario.compression })),
-      filings: plans.some((p) => p.key === 'compliance') ? (counter.filings ?? NO_FILING_COUNTS) : NO_FILINGS,
+      filings: plans.some((p) => p.key === 'compliance') ? counter.result() : NO_FILINGS,
     });
-    if (plans.some((p) => p.key === 'compliance')) hooks.onFilings?.(counter.filings ?? NO_FILING_COUNTS);
+    if (plans.some((p) => p.key === 'compliance')) hooks.onFilings?.(counter.result());
     for (const extra of hooks.extraFiles?.() ?? []) await target.write(extra.name, 'deflate', [extra.bytes]);
     await target.write(partName(MANIFEST_FILE, hooks.part), 'deflate', [new TextEncoder().encode(manifest)]);
     const bundle = await target.commit();
@@ -152,7 +153,6 @@ function startsEarly(unit: WorkUnit): boolean {
 
 /** Without a request, units are tallied for the filing counts only. */
 const NO_TALLIES: TallyRequest = { checks: false, examples: false, previewRows: 0 };
-const NO_FILING_COUNTS: ManifestFilings = { ctr: 0, sar: 0, w2g: 0, ctr_source_rows: 0, sar_source_rows: 0, w2g_jackpots: 0, w2g_payouts: 0 };
 
 /** Where a unit's rows sit in its plan's file (a shard's file starts at its first chunk). */
 function placeOf(unit: WorkUnit): UnitPlace {
@@ -175,7 +175,7 @@ interface RunContext {
   readonly hooks: WriteHooks;
   readonly request: TallyRequest;
   /** The compliance table's filing counts, summed unit by unit. */
-  readonly counter: { filings: ManifestFilings | null };
+  readonly counter: FilingCounter;
 }
 
 /** A table's files; as a Delta table, its commit after them (a log never names a file that is not complete). */
@@ -203,7 +203,7 @@ async function writeTableFiles(run: RunContext, plan: TablePlan, delta: DeltaTab
   // A unit's tallies: from its worker, or computed here from the rows generated here.
   const see = (unit: Produced) => {
     const tally = unit.tally ?? tallyUnit(scenario, request, plan.key, placeOf({ plan, groups: unit.groups }), unit.batches!);
-    if (tally.filings) counter.filings = addFilings(counter.filings, tally.filings);
+    if (tally.filings) counter.merge(tally.filings);
     hooks.onTally?.(plan, tally);
   };
   const units = scheduler.stream(plan);
