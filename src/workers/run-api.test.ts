@@ -20,10 +20,18 @@ const dir = mkdtempSync(join(tmpdir(), 'cds-run-api-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+/**
+ * Comlink closes a proxy's port once the proxy is garbage-collected, even with a call in flight (whose answer is
+ * then lost): a test that only keeps the call's promise could wait forever. Every proxy stays referenced here.
+ */
+const connected: RunApi[] = [];
+
 function connect(opfsRoot?: OpfsRoot): RunApi {
   const { port1, port2 } = new MessageChannel();
   expose(createRunApi(undefined, opfsRoot), port1 as unknown as Parameters<typeof expose>[1]);
-  return wrap<RunApi>(port2 as unknown as Parameters<typeof wrap>[0]) as unknown as RunApi;
+  const api = wrap<RunApi>(port2 as unknown as Parameters<typeof wrap>[0]) as unknown as RunApi;
+  connected.push(api);
+  return api;
 }
 
 function smallScenario() {
