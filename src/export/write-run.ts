@@ -91,8 +91,12 @@ export class CancelledError extends Error {
   }
 }
 
-/** Work units requested ahead of the writer per worker: a bounded window keeps memory flat. */
-const UNITS_AHEAD_PER_WORKER = 1;
+/**
+ * Work units requested ahead of the writer per worker: a bounded window keeps memory flat. Encoded units come
+ * back as file bytes (a few MB), so two per worker keep every worker busy while the writer waits for a slower
+ * one, in file order; rows (a unit's columns) stay at one per worker.
+ */
+const UNITS_AHEAD_PER_WORKER = { encoded: 2, rows: 1 } as const;
 
 /** One work unit as the writer receives it: its rows (generated here), or its file segment and tallies (from a worker). */
 type Produced =
@@ -108,8 +112,8 @@ export async function writeRun(
   workers: number,
   hooks: WriteHooks = {},
 ): Promise<WrittenFile[]> {
-  const window = Math.max(2, workers * UNITS_AHEAD_PER_WORKER);
   const segments = hooks.partitioning !== 'day' ? hooks.segments : undefined;
+  const window = Math.max(2, workers * UNITS_AHEAD_PER_WORKER[segments ? 'encoded' : 'rows']);
   const unitsOf = writesParquet(scenario.format) ? rowGroupUnits : groupUnits;
   const request = hooks.tallies ?? NO_TALLIES;
   const scheduler: UnitScheduler<Produced> = segments
