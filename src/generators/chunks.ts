@@ -1,6 +1,7 @@
 /** Chunk geometry, quantile placement and planned-row replacement (SPEC 3.2). */
 import { CHUNK_ROWS } from './tables';
 import type { TimeAxis } from './time/intensity';
+import { unitFloat64, unitInt32 } from './unit-arena';
 
 /** Rows of chunk k in a file of `total` rows. */
 export function chunkLength(total: number, k: number): number {
@@ -29,7 +30,7 @@ export function chunkGroups(total: number): [first: number, count: number][] {
 /** Quantile instants t_i = Λ⁻¹((i + u_i) / N) of one chunk; `u` holds the chunk's u_i. */
 export function quantileInstants(axis: TimeAxis, total: number, k: number, u: Float64Array): Float64Array {
   const base = k * CHUNK_ROWS;
-  const out = new Float64Array(u.length);
+  const out = unitFloat64(u.length);
   // (base + i + u_i) / total ascends with i, so one forward walk over the axis finds every instant.
   for (let i = 0; i < u.length; i++) out[i] = (base + i + u[i]) / total;
   axis.quantilesInPlace(out);
@@ -67,15 +68,15 @@ export function sortedOrder(instants: Float64Array, moved: Uint8Array): Int32Arr
   const n = instants.length;
   let shiftedCount = 0;
   for (let i = 0; i < n; i++) shiftedCount += moved[i];
-  const still = new Int32Array(n - shiftedCount);
-  const shifted = new Int32Array(shiftedCount);
+  const still = unitInt32(n - shiftedCount);
+  const shifted = unitInt32(shiftedCount);
   for (let i = 0, a = 0, b = 0; i < n; i++) {
     if (moved[i]) shifted[b++] = i;
     else still[a++] = i;
   }
   if (shiftedCount === 0) return still;
   shifted.sort((a, b) => instants[a] - instants[b] || a - b);
-  const order = new Int32Array(n);
+  const order = unitInt32(n);
   let a = 0;
   let b = 0;
   for (let r = 0; r < n; r++) {

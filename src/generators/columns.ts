@@ -2,6 +2,7 @@
  * Columnar batches: the engine's output unit. A chunk generator fills typed arrays
  * (no per-row objects); encoders turn a batch into Arrow, CSV or JSON Lines.
  */
+import { unitFloat64, unitInt16, unitInt32, unitUint8 } from './unit-arena';
 
 export type ColumnType = 'string' | 'int32' | 'int64' | 'float64' | 'bool' | 'date' | 'timestamp';
 
@@ -40,8 +41,8 @@ export class StringColumnBuilder {
   private row = 0;
 
   constructor(private readonly length: number, averageBytes = 16) {
-    this.offsets = new Int32Array(length + 1);
-    this.bytes = new Uint8Array(Math.max(64, length * averageBytes));
+    this.offsets = unitInt32(length + 1);
+    this.bytes = unitUint8(Math.max(64, length * averageBytes));
   }
 
   push(value: string): void {
@@ -98,7 +99,7 @@ export class StringColumnBuilder {
   }
 
   pushNull(): void {
-    if (this.valid === null) this.valid = new Uint8Array(this.length).fill(1);
+    if (this.valid === null) this.valid = unitUint8(this.length).fill(1);
     this.valid[this.row] = 0;
     this.offsets[++this.row] = this.size;
   }
@@ -117,7 +118,7 @@ export class StringColumnBuilder {
 
   private reserve(extra: number): void {
     if (this.size + extra <= this.bytes.length) return;
-    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.size + extra));
+    const grown = unitUint8(Math.max(this.bytes.length * 2, this.size + extra));
     grown.set(this.bytes.subarray(0, this.size));
     this.bytes = grown;
   }
@@ -151,22 +152,22 @@ function packVocabulary(vocabulary: readonly Uint8Array[]): PackedVocabulary {
  */
 export function vocabularyColumn(indices: ArrayLike<number>, vocabulary: readonly Uint8Array[]): ColumnData {
   // One index type keeps the loops below monomorphic (callers pass Int8/Int16/Uint8 arrays).
-  const index = indices instanceof Int32Array ? indices : Int32Array.from(indices);
+  const index = indices instanceof Int32Array ? indices : copyToInt32(indices);
   const { words, starts } = packVocabulary(vocabulary);
   const n = index.length;
-  const offsets = new Int32Array(n + 1);
+  const offsets = unitInt32(n + 1);
   let valid: Uint8Array | null = null;
   let size = 0;
   for (let r = 0; r < n; r++) {
     const v = index[r];
     if (v < 0) {
-      valid ??= new Uint8Array(n).fill(1);
+      valid ??= unitUint8(n).fill(1);
       valid[r] = 0;
     } else size += starts[v + 1] - starts[v];
     offsets[r + 1] = size;
   }
-  const bytes = new Uint8Array(size + 3);
-  const out = new DataView(bytes.buffer);
+  const bytes = unitUint8(size + 3);
+  const out = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let r = 0; r < n; r++) {
     const v = index[r];
     if (v < 0) continue;
@@ -176,6 +177,12 @@ export function vocabularyColumn(indices: ArrayLike<number>, vocabulary: readonl
     for (let i = 0; i < length; i += 4) out.setUint32(at + i, words.getUint32(from + i));
   }
   return { type: 'string', offsets, bytes: bytes.subarray(0, size), valid };
+}
+
+function copyToInt32(values: ArrayLike<number>): Int32Array {
+  const out = unitInt32(values.length);
+  for (let i = 0; i < out.length; i++) out[i] = values[i];
+  return out;
 }
 
 /** Encodes a fixed set of strings once, for columns drawn from small vocabularies. */
@@ -231,25 +238,25 @@ export function mapTo<T extends NumericArray>(
  * `mapTo` with a closure per call site was the slot path's largest cost: a megamorphic call per cell.)
  */
 export function gatherFloat64(values: Float64Array, index: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(index.length);
+  const out = unitFloat64(index.length);
   for (let i = 0; i < out.length; i++) out[i] = values[index[i]];
   return out;
 }
 
 export function gatherInt32(values: Int32Array, index: ArrayLike<number>): Int32Array {
-  const out = new Int32Array(index.length);
+  const out = unitInt32(index.length);
   for (let i = 0; i < out.length; i++) out[i] = values[index[i]];
   return out;
 }
 
 export function gatherInt16(values: Int16Array, index: ArrayLike<number>): Int16Array {
-  const out = new Int16Array(index.length);
+  const out = unitInt16(index.length);
   for (let i = 0; i < out.length; i++) out[i] = values[index[i]];
   return out;
 }
 
 export function gatherUint8(values: Uint8Array, index: ArrayLike<number>): Uint8Array {
-  const out = new Uint8Array(index.length);
+  const out = unitUint8(index.length);
   for (let i = 0; i < out.length; i++) out[i] = values[index[i]];
   return out;
 }

@@ -9,6 +9,7 @@ import { volumeError } from '../generators/feasibility';
 import type { Scenario } from '../generators/scenario/types';
 import type { TableKey } from '../generators/tables';
 import type { World } from '../generators/world';
+import { UnitArena, inUnitArena } from '../generators/unit-arena';
 import { SCHEMAS } from '../generators/schema';
 import { encodeSegment, type EncodedSegment, type SegmentEncoding } from '../export/segments';
 import { tallyBuffers, tallyUnit, type TallyRequest, type UnitPlace } from '../export/unit-tally';
@@ -51,6 +52,8 @@ export function batchBuffers(batches: readonly ColumnBatch[]): ArrayBuffer[] {
 
 export function createGeneratorApi(workerId: number): GeneratorApi {
   let world: World | null = null;
+  // A unit's arrays die once it is encoded, so the next unit reuses their buffers (one arena per unit in flight).
+  const arenas: UnitArena[] = [];
   return {
     init(scenario, piiSecret) {
       world = createWorld(scenario, piiSecret);
@@ -63,10 +66,17 @@ export function createGeneratorApi(workerId: number): GeneratorApi {
     },
     async segment(key, groups, encoding, tallies, place) {
       if (!world) throw new Error('generator worker used before init');
-      const batches = groups.flatMap(([first, count]) => generateGroup(world!, key, first, count));
-      const tally = tallyUnit(world.scenario, tallies, key, place, batches);
-      const bytes = await encodeSegment(SCHEMAS[key], batches, encoding, place.startsFile);
-      return transfer({ bytes, tally, worker: workerId }, [bytes.buffer as ArrayBuffer, ...tallyBuffers(tally)]);
+      const arena = arenas.pop() ?? new UnitArena();
+      try {
+        const batches = inUnitArena(arena, () => groups.flatMap(([first, count]) => generateGroup(world!, key, first, count)));
+        // The tally and the encoded bytes are allocated on their own: they leave this thread.
+        const tally = tallyUnit(world.scenario, tallies, key, place, batches);
+        const bytes = await encodeSegment(SCHEMAS[key], batches, encoding, place.startsFile);
+        return transfer({ bytes, tally, worker: workerId }, [bytes.buffer as ArrayBuffer, ...tallyBuffers(tally)]);
+      } finally {
+        arena.reset();
+        arenas.push(arena);
+      }
     },
   };
 }

@@ -3,6 +3,7 @@ import type { ColumnBatch, ColumnData } from '../columns';
 import { KeyedPermutation, openStream, type Rng } from '../rng';
 import { TABLE_KEYS, type TableKey } from '../tables';
 import { SCHEMAS } from '../schema';
+import { unitFloat64, unitInt32, unitUint8 } from '../unit-arena';
 
 const utf8 = new TextEncoder();
 const HEX_BYTES = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
@@ -12,8 +13,8 @@ const ID_WIDTH = 36;
 /** A string column whose every row is `value` (no nulls): the first copy doubled until the column is full. */
 export function repeatedColumn(length: number, value: Uint8Array): ColumnData {
   const width = value.length;
-  const bytes = new Uint8Array(length * width);
-  const offsets = new Int32Array(length + 1);
+  const bytes = unitUint8(length * width);
+  const offsets = unitInt32(length + 1);
   for (let r = 0; r < length; r++) offsets[r + 1] = (r + 1) * width;
   if (length > 0) bytes.set(value);
   for (let filled = width; filled < bytes.length; filled *= 2) bytes.copyWithin(filled, 0, Math.min(filled, bytes.length - filled));
@@ -27,8 +28,8 @@ export function repeatedColumn(length: number, value: Uint8Array): ColumnData {
  */
 export function eventIdColumn(seed: number, table: TableKey, k: number, length: number): ColumnData {
   const rng = openStream(seed, 'ids', table, k);
-  const bytes = new Uint8Array(length * ID_WIDTH);
-  const offsets = new Int32Array(length + 1);
+  const bytes = unitUint8(length * ID_WIDTH);
+  const offsets = unitInt32(length + 1);
   for (let r = 0; r < length; r++) {
     writeEventId(bytes, r * ID_WIDTH, rng);
     offsets[r + 1] = (r + 1) * ID_WIDTH;
@@ -87,7 +88,7 @@ export function batchId(seed: number, table: TableKey, k: number): string {
 /** `_ingested_at`, `_source`, `_batch_id` for `length` rows of chunk k. */
 export function metadataColumns(seed: number, asOf: number, table: TableKey, k: number, length: number): ColumnData[] {
   return [
-    { type: 'timestamp', values: new Float64Array(length).fill(asOf), valid: null },
+    { type: 'timestamp', values: unitFloat64(length).fill(asOf), valid: null },
     repeatedColumn(length, utf8.encode(SCHEMAS[table].source)),
     repeatedColumn(length, utf8.encode(batchId(seed, table, k))),
   ];
@@ -108,7 +109,7 @@ export function nullable(type: 'float64' | 'int64', values: Float64Array): Colum
   let valid: Uint8Array | null = null;
   for (let i = 0; i < values.length; i++) {
     if (Number.isNaN(values[i])) {
-      valid ??= new Uint8Array(values.length).fill(1);
+      valid ??= unitUint8(values.length).fill(1);
       valid[i] = 0;
       values[i] = 0;
     }

@@ -11,6 +11,7 @@ import { visitsOfDay } from '../world/calendar';
 import type { World } from '../world';
 import type { SlotMachine } from '../world/floor';
 import type { SlotSkeleton } from './slot-skeleton';
+import { unitFloat64, unitInt32 } from '../unit-arena';
 
 export interface SlotPayload {
   /** Machine index (Int32: the index type vocabularyColumn takes without a copy). */
@@ -45,10 +46,10 @@ export const ERROR_CODES = [
 export function drawSlotPayload(world: World, skeleton: SlotSkeleton, rng: Rng): SlotPayload {
   const n = skeleton.types.length;
   const p: SlotPayload = {
-    machine: new Int32Array(n), player: new Int32Array(n).fill(-1), session: new Int32Array(n).fill(-1),
-    coinIn: new Float64Array(n).fill(NaN), coinOut: new Float64Array(n).fill(NaN), jackpot: new Float64Array(n).fill(NaN),
-    games: new Float64Array(n).fill(NaN),
-    actualHold: new Float64Array(n).fill(NaN), error: new Int32Array(n).fill(-1),
+    machine: unitInt32(n), player: unitInt32(n).fill(-1), session: unitInt32(n).fill(-1),
+    coinIn: unitFloat64(n).fill(NaN), coinOut: unitFloat64(n).fill(NaN), jackpot: unitFloat64(n).fill(NaN),
+    games: unitFloat64(n).fill(NaN),
+    actualHold: unitFloat64(n).fill(NaN), error: unitInt32(n).fill(-1),
   };
   const machines = world.floor.machines;
   const machinePaid = machines.filter((m) => m.machinePaidJackpots).map((m) => m.num - 1);

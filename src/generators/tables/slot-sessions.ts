@@ -10,6 +10,7 @@ import { gamingDay } from '../time/intensity';
 import { formatDay } from '../time/format';
 import type { World } from '../world';
 import type { SlotPayload } from './slot-payload';
+import { unitInt32, unitUint8 } from '../unit-arena';
 
 const WIDTH = 20;
 const [PREFIX] = encodeVocabulary(['SES-']);
@@ -25,19 +26,19 @@ const writtenAtOf = perWorld((world) => new Int32Array(world.calendar.sessionMac
 export function sessionColumn(world: World, instants: Float64Array, p: SlotPayload, machineIds: readonly Uint8Array[]): ColumnData {
   const n = instants.length;
   const written = writtenAtOf(world);
-  const offsets = new Int32Array(n + 1);
+  const offsets = unitInt32(n + 1);
   let valid: Uint8Array | null = null;
   let carded = 0;
   for (let r = 0; r < n; r++) {
     if (p.player[r] < 0) {
-      valid ??= new Uint8Array(n).fill(1);
+      valid ??= unitUint8(n).fill(1);
       valid[r] = 0;
     } else carded++;
     offsets[r + 1] = carded * WIDTH;
   }
-  const bytes = new Uint8Array(carded * WIDTH);
+  const bytes = unitUint8(carded * WIDTH);
   // Every id starts at a multiple of 20 bytes, so a repeated id is copied as five 32-bit words.
-  const words = new Int32Array(bytes.buffer);
+  const words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
   const text = new Uint8Array(64);
   let lastDay = NaN;
   let dayText: Uint8Array = new Uint8Array(0);

@@ -7,6 +7,7 @@ import { chooseReplacedRows, ownedRange, quantileInstants, sortedOrder } from '.
 import { WeightTable, openStream } from '../rng';
 import { SlotEvent } from '../data/slot-events';
 import type { World } from '../world';
+import { unitFloat64, unitInt16, unitInt32, unitUint8 } from '../unit-arena';
 
 export interface SlotSkeleton {
   /** Per final row: instant, event type, planned machine (−1 = drawn in the payload). */
@@ -31,15 +32,15 @@ export function buildSlotSkeleton(world: World, k: number, length: number): Slot
   const rng = openStream(world.scenario.seed, 'skeleton', 'slots', k);
   const jackpots = world.plan.slotJackpots;
   const { table, types: typeOf } = ordinaryTypes(total, jackpots.instants.length);
-  const types = new Uint8Array(length);
-  const u = new Float64Array(length);
+  const types = unitUint8(length);
+  const u = unitFloat64(length);
   for (let i = 0; i < length; i++) {
     types[i] = typeOf[table.pick(rng)];
     u[i] = rng.uniform();
   }
   const instants = quantileInstants(world.axis, total, k, u);
-  const plannedMachines = new Int16Array(length).fill(-1);
-  const plannedJackpots = new Int32Array(length).fill(-1);
+  const plannedMachines = unitInt16(length).fill(-1);
+  const plannedJackpots = unitInt32(length).fill(-1);
   const pairs = world.slotPairs;
   const [pFrom, pTo] = ownedRange(world.axis, pairs.instants, total, k);
   const [jFrom, jTo] = ownedRange(world.axis, jackpots.instants, total, k);
@@ -50,7 +51,7 @@ export function buildSlotSkeleton(world: World, k: number, length: number): Slot
     else planned.push(-1 - j++);
   }
   const instantOf = (x: number) => (x >= 0 ? pairs.instants[x] : jackpots.instants[-1 - x]);
-  const moved = new Uint8Array(length);
+  const moved = unitUint8(length);
   const rows = chooseReplacedRows(instants, moved, planned.map(instantOf));
   rows.forEach((row, i) => {
     if (row < 0) throw new Error(`slot chunk ${k} has no row left for a planned event`);

@@ -10,6 +10,7 @@ import { TableEvent } from '../data/table-events';
 import { CHUNK_ROWS } from '../tables';
 import type { World } from '../world';
 import { drawTableSkeleton, type RawTableSkeleton, type RawUnit } from './table-skeleton';
+import { perWorld } from '../world/per-world';
 
 /** Every unit of the file, indexed by unit number (creation order). */
 export interface TableUnits {
@@ -37,13 +38,7 @@ export interface TableChunk {
   readonly unit: Int32Array;
 }
 
-const cache = new WeakMap<World, TableUnits>();
-
-export function tableUnits(world: World): TableUnits {
-  let units = cache.get(world);
-  if (!units) cache.set(world, (units = collectUnits(world)));
-  return units;
-}
+export const tableUnits = perWorld((world): TableUnits => collectUnits(world));
 
 function collectUnits(world: World): TableUnits {
   const total = world.scenario.counts.tables ?? 0;
