@@ -30,8 +30,12 @@ export function sampleRows(unit: UnitRows, batches: readonly ColumnBatch[], size
   const rows = batches.reduce((n, b) => n + b.length, 0);
   if (size <= 0 || rows === 0 || tableRows === 0) return null;
   const sampled = Math.min(size, tableRows);
-  // A table no larger than the sample is previewed whole: its rows as they are (joined when the unit has several chunks).
-  if (sampled === tableRows) return concatBatches(batches.filter((b) => b.length > 0));
+  // A table no larger than the sample is previewed whole: its rows copied (the sample leaves the thread, and a unit's
+  // arrays may share buffers that the next unit reuses: unit-arena.ts), joined when the unit has several chunks.
+  if (sampled === tableRows) {
+    const filled = batches.filter((b) => b.length > 0);
+    return filled.length === 1 ? copyBatch(filled[0]) : concatBatches(filled);
+  }
   const [from, to] = sampleRange(firstRow, firstRow + rows, tableRows, sampled);
   if (to <= from) return null;
   // Unit-relative row of each sample index, then (batch, row) pairs.
@@ -51,6 +55,15 @@ export function sampleRows(unit: UnitRows, batches: readonly ColumnBatch[], size
   }
   const parts = picks.map(([b, rowsOf]) => gatherBatch(batches[b], rowsOf));
   return concatBatches(parts);
+}
+
+/** A batch whose arrays are its own. */
+function copyBatch(batch: ColumnBatch): ColumnBatch {
+  const columns = batch.columns.map((c): ColumnData => {
+    const valid = c.valid ? c.valid.slice() : null;
+    return c.type === 'string' ? { type: 'string', offsets: c.offsets.slice(), bytes: c.bytes.slice(), valid } : ({ ...c, values: c.values.slice(), valid } as ColumnData);
+  });
+  return { length: batch.length, columns };
 }
 
 /** The rows `rows` of `batch`, copied. */
