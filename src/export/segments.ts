@@ -28,7 +28,8 @@ export interface SegmentEncoding {
 /** One unit's rows encoded (a Parquet file of whole row groups, or text), and its tallies (the rows stay where they were made). */
 export interface EncodedSegment {
   readonly bytes: Uint8Array;
-  readonly tally: UnitTally;
+  /** One per chunk group of the unit, in file order. */
+  readonly tallies: readonly UnitTally[];
 }
 
 export type SegmentProducer = (unit: WorkUnit, encoding: SegmentEncoding, tallies: TallyRequest, place: UnitPlace) => Promise<EncodedSegment>;

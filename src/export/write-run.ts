@@ -100,8 +100,8 @@ const UNITS_AHEAD_PER_WORKER = { encoded: 2, rows: 1 } as const;
 
 /** One work unit as the writer receives it: its rows (generated here), or its file segment and tallies (from a worker). */
 type Produced =
-  | { readonly groups: WorkUnit['groups']; readonly batches: readonly ColumnBatch[]; readonly bytes: null; readonly tally: null }
-  | { readonly groups: WorkUnit['groups']; readonly batches: null; readonly bytes: Uint8Array; readonly tally: UnitTally };
+  | { readonly groups: WorkUnit['groups']; readonly batches: readonly ColumnBatch[]; readonly bytes: null; readonly tallies: null }
+  | { readonly groups: WorkUnit['groups']; readonly batches: null; readonly bytes: Uint8Array; readonly tallies: readonly UnitTally[] };
 
 /** Writes every table of `plans` and the manifest to `target`, generating with `produce` (`workers` sizes the window). */
 export async function writeRun(
@@ -166,7 +166,7 @@ function placeOf(unit: WorkUnit): UnitPlace {
 
 async function generateUnit(unit: WorkUnit, produce: GroupProducer): Promise<Produced> {
   const batches = (await Promise.all(unit.groups.map(([first, count]) => produce(unit.plan, first, count)))).flat();
-  return { groups: unit.groups, batches, bytes: null, tally: null };
+  return { groups: unit.groups, batches, bytes: null, tallies: null };
 }
 
 /** What every table of a run is written with. */
@@ -206,9 +206,10 @@ async function writeTableFiles(run: RunContext, plan: TablePlan, delta: DeltaTab
   };
   // A unit's tallies: from its worker, or computed here from the rows generated here.
   const see = (unit: Produced) => {
-    const tally = unit.tally ?? tallyUnit(scenario, request, plan.key, placeOf({ plan, groups: unit.groups }), unit.batches!);
-    if (tally.filings) counter.merge(tally.filings);
-    hooks.onTally?.(plan, tally);
+    for (const tally of unit.tallies ?? [tallyUnit(scenario, request, plan.key, placeOf({ plan, groups: unit.groups }), unit.batches!)]) {
+      if (tally.filings) counter.merge(tally.filings);
+      hooks.onTally?.(plan, tally);
+    }
   };
   const units = scheduler.stream(plan);
   const column = hooks.partitioning === 'day' ? partitionColumn(schema) : null;

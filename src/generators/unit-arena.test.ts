@@ -6,14 +6,15 @@ import type { World } from './world';
 describe('unit arena', () => {
   it('hands out zeroed arrays that the next unit reuses', () => {
     const arena = new UnitArena();
+    // 4.8 MB: over half of a buffer, so the buffer is kept for the next unit.
     const first = inUnitArena(arena, () => {
-      const a = unitFloat64(1000);
+      const a = unitFloat64(600_000);
       a.fill(7);
       return a;
     });
     expect(first.byteOffset % 8).toBe(0);
     arena.reset();
-    const second = inUnitArena(arena, () => unitFloat64(1000));
+    const second = inUnitArena(arena, () => unitFloat64(600_000));
     expect(second.buffer).toBe(first.buffer);
     expect(second.every((v) => v === 0)).toBe(true);
   });
@@ -38,7 +39,7 @@ describe('unit arena', () => {
     expect(derived.every((v) => v === 0)).toBe(true);
   });
 
-  it('merges the buffers of a large unit into one for the next', () => {
+  it('leaves one buffer the size of the last unit: merged after a large one, smaller after a small one', () => {
     const arena = new UnitArena();
     inUnitArena(arena, () => {
       for (let i = 0; i < 5; i++) unitUint8(3 << 20);
@@ -48,5 +49,9 @@ describe('unit arena', () => {
     const arrays = inUnitArena(arena, () => Array.from({ length: 5 }, () => unitUint8(3 << 20)));
     expect(new Set(arrays.map((a) => a.buffer)).size).toBe(1);
     expect(arena.capacity).toBe(15 << 20);
+    arena.reset();
+    inUnitArena(arena, () => unitUint8(1 << 20));
+    arena.reset();
+    expect(arena.capacity).toBe(8 << 20);
   });
 });

@@ -38,10 +38,13 @@ export class UnitArena {
 
   /**
    * Every array taken so far is free again: call once nothing reads them any more. A unit that needed several
-   * buffers leaves one buffer of its whole size, so the next unit's arrays fit without gaps between buffers.
+   * buffers leaves one buffer of its whole size, so the next unit's arrays fit without gaps between buffers; one
+   * that needed under half the buffer leaves a buffer of its own size.
    */
   reset(): void {
-    if (this.slabs.length > 1) this.slabs = [new ArrayBuffer(Math.ceil(this.taken / MIB) * MIB)];
+    // Sized to this unit: a table's units are alike, so a large one (players) does not keep its size for the rest.
+    const fits = Math.ceil(this.taken / MIB) * MIB;
+    if (this.slabs.length > 1 || (fits > 0 && fits < this.capacity / 2)) this.slabs = [new ArrayBuffer(Math.max(fits, SLAB_BYTES))];
     this.slab = 0;
     this.used = 0;
     this.taken = 0;

@@ -12,7 +12,7 @@ import type { World } from '../generators/world';
 import { UnitArena, inUnitArena } from '../generators/unit-arena';
 import { SCHEMAS } from '../generators/schema';
 import { encodeSegment, type EncodedSegment, type SegmentEncoding } from '../export/segments';
-import { tallyBuffers, tallyUnit, type TallyRequest, type UnitPlace } from '../export/unit-tally';
+import { tallyBuffers, tallyUnit, type TallyRequest, type UnitPlace, type UnitTally } from '../export/unit-tally';
 
 export interface GeneratedGroup {
   readonly batches: ColumnBatch[];
@@ -52,7 +52,7 @@ export function batchBuffers(batches: readonly ColumnBatch[]): ArrayBuffer[] {
 
 export function createGeneratorApi(workerId: number): GeneratorApi {
   let world: World | null = null;
-  // A unit's arrays die once it is encoded, so the next unit reuses their buffers (one arena per unit in flight).
+  // A chunk group's arrays die once it is encoded, so the next group reuses their buffers (one arena per unit in flight).
   const arenas: UnitArena[] = [];
   return {
     init(scenario, piiSecret) {
@@ -66,13 +66,25 @@ export function createGeneratorApi(workerId: number): GeneratorApi {
     },
     async segment(key, groups, encoding, tallies, place) {
       if (!world) throw new Error('generator worker used before init');
+      const generating = world;
       const arena = arenas.pop() ?? new UnitArena();
+      const groupTallies: UnitTally[] = [];
+      // Each chunk group is generated when the encoder asks for its rows, into the buffers of the group before it
+      // (the encoder has copied that one), and tallied on its own: the tallies merge in order (unit-tally.ts).
+      function* groupsInTurn(): Generator<ColumnBatch> {
+        let firstRow = place.firstRow;
+        for (const [g, [first, count]] of groups.entries()) {
+          arena.reset();
+          const batches = inUnitArena(arena, () => generateGroup(generating, key, first, count));
+          // The tally and the encoded bytes are allocated on their own: they leave this thread.
+          groupTallies.push(tallyUnit(generating.scenario, tallies, key, { ...place, firstRow, startsFile: place.startsFile && g === 0 }, batches));
+          firstRow += batches.reduce((n, b) => n + b.length, 0);
+          yield* batches;
+        }
+      }
       try {
-        const batches = inUnitArena(arena, () => groups.flatMap(([first, count]) => generateGroup(world!, key, first, count)));
-        // The tally and the encoded bytes are allocated on their own: they leave this thread.
-        const tally = tallyUnit(world.scenario, tallies, key, place, batches);
-        const bytes = await encodeSegment(SCHEMAS[key], batches, encoding, place.startsFile);
-        return transfer({ bytes, tally, worker: workerId }, [bytes.buffer as ArrayBuffer, ...tallyBuffers(tally)]);
+        const bytes = await encodeSegment(SCHEMAS[key], groupsInTurn(), encoding, place.startsFile);
+        return transfer({ bytes, tallies: groupTallies, worker: workerId }, [bytes.buffer as ArrayBuffer, ...groupTallies.flatMap(tallyBuffers)]);
       } finally {
         arena.reset();
         arenas.push(arena);
