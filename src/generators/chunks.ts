@@ -29,11 +29,19 @@ export function chunkGroups(total: number): [first: number, count: number][] {
 
 /** Quantile instants t_i = Λ⁻¹((i + u_i) / N) of one chunk; `u` holds the chunk's u_i. */
 export function quantileInstants(axis: TimeAxis, total: number, k: number, u: Float64Array): Float64Array {
-  const base = k * CHUNK_ROWS;
-  const out = unitFloat64(u.length);
-  // (base + i + u_i) / total ascends with i, so one forward walk over the axis finds every instant.
-  for (let i = 0; i < u.length; i++) out[i] = (base + i + u[i]) / total;
+  const out = quantileFractions(total, k * CHUNK_ROWS, u);
   axis.quantilesInPlace(out);
+  return out;
+}
+
+/**
+ * (base + i + u_i) / total, which ascends with i, so one forward walk over the axis finds every instant. A function
+ * of its own: a loop compiled while it runs (on-stack replacement) would otherwise end in the axis call it had
+ * not yet seen, and be thrown away there on every chunk.
+ */
+function quantileFractions(total: number, base: number, u: Float64Array): Float64Array {
+  const out = unitFloat64(u.length);
+  for (let i = 0; i < u.length; i++) out[i] = (base + i + u[i]) / total;
   return out;
 }
 
