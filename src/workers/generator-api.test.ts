@@ -10,6 +10,15 @@ import { tallyBuffers } from '../export/unit-tally';
 import { CHUNK_ROWS } from '../generators/tables';
 import { createGeneratorApi } from './generator-api';
 
+/** Every typed array reachable from `value`. */
+function viewsIn(value: unknown, out: ArrayBufferView[] = [], seen = new Set<unknown>()): ArrayBufferView[] {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return out;
+  seen.add(value);
+  if (ArrayBuffer.isView(value)) out.push(value);
+  else for (const v of value instanceof Map ? value.values() : Object.values(value)) viewsIn(v, out, seen);
+  return out;
+}
+
 describe('generator API segments', () => {
   it('post units previewed whole, over two chunk groups, with a transfer list of their own buffers', async () => {
     // Two whole chunks: one unit of two chunk groups, previewed whole.
@@ -33,6 +42,23 @@ describe('generator API segments', () => {
       const posted = structuredClone(segment, { transfer });
       const rows = unit.groups.reduce((n, [first, count]) => n + Math.min(count * CHUNK_ROWS, plan.rows - first * CHUNK_ROWS), 0);
       expect(posted.tallies.reduce((n, t) => n + (t.sample?.length ?? 0), 0)).toBe(rows);
+    }
+  });
+
+  it('tally every table into arrays of their own, whatever buffers the rows were generated in', async () => {
+    const result = resolveScenario({ preset: 'small', start: '2026-10-01', end: '2026-10-08', seed: 42, today: 0 });
+    if (!result.ok) throw new Error('scenario');
+    const api = createGeneratorApi(1);
+    api.init(result.scenario);
+    for (const plan of planTables(result.scenario)) {
+      for (const unit of rowGroupUnits(plan)) {
+        const place = { firstRow: unit.groups[0][0] * CHUNK_ROWS, tableRows: plan.rows, startsFile: unit.groups[0][0] === 0 };
+        // A sample smaller than the tables: rows picked from each chunk group.
+        const segment = await api.segment(plan.key, unit.groups, { format: 'csv', compression: 'snappy' }, { checks: true, examples: true, previewRows: 100 }, place);
+        const views = viewsIn(segment.tallies);
+        expect(views.length, plan.key).toBeGreaterThan(0);
+        for (const v of views) expect(v.buffer.byteLength, `${plan.key}: a tally array owns its buffer`).toBe(v.byteLength);
+      }
     }
   });
 });
