@@ -20,6 +20,8 @@ import { USAGE, parseCliArgs, type Shard } from './args';
 import { DictionaryCollector } from '../export/dictionary-hooks';
 import { ProgressReporter, header, type ProgressStream, megabytes, summary, tableSaved, tableStart } from './console-report';
 import { segmentsOf, WorkerPool } from './pool';
+import { warmParquetEncoder } from '../export/parquet-lazy';
+import { writesParquet } from '../generators/scenario/types';
 import { CancelledError, writeTables, type BundleStats, type WrittenFile } from './write-files';
 
 /** Where the CLI reads and writes: the process's, or a test's. */
@@ -118,6 +120,8 @@ async function generate(io: CliIo, scenario: Scenario, args: RunOptions): Promis
   let bundle: BundleStats | null = null;
   let filings: ManifestFilings | null = null;
   const dictionary = args.dictionary ? new DictionaryCollector(scenario, plans) : null;
+  // This thread encodes (one worker, or daily partitions): its encoder loads while the workers build the world.
+  if (writesParquet(scenario.format) && (!segmentsOf(pool) || args.partitioning === 'day')) warmParquetEncoder();
   try {
     // Each worker builds the world and draws the plan; volumes that cannot back it are refused
     // before anything is printed or written (SPEC 3.10, E_VOLUME).

@@ -15,3 +15,12 @@ export async function* encodeParquetLazily(
   const { encodeParquet } = await import('./parquet');
   return yield* encodeParquet(schema, batches, opts);
 }
+
+/**
+ * Starts loading the encoder now, for a thread that will encode once its first rows arrive (the CLI's main thread
+ * with one worker, while the worker builds the world). A failure here is reported by the first encode.
+ */
+export function warmParquetEncoder(): void {
+  void import('./parquet').catch(() => undefined);
+  void import('./parquet-wasm').then(({ loadParquetWasm }) => loadParquetWasm()).catch(() => undefined);
+}
