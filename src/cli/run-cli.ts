@@ -22,7 +22,7 @@ import { ProgressReporter, header, type ProgressStream, megabytes, summary, tabl
 import { segmentsOf, WorkerPool } from './pool';
 import { warmParquetEncoder } from '../export/parquet-lazy';
 import { writesParquet } from '../generators/scenario/types';
-import { CancelledError, writeTables, type BundleStats, type WrittenFile } from './write-files';
+import { CancelledError, segmentsUsed, writeTables, type BundleStats, type WrittenFile } from './write-files';
 
 /** Where the CLI reads and writes: the process's, or a test's. */
 export interface CliIo {
@@ -120,8 +120,9 @@ async function generate(io: CliIo, scenario: Scenario, args: RunOptions): Promis
   let bundle: BundleStats | null = null;
   let filings: ManifestFilings | null = null;
   const dictionary = args.dictionary ? new DictionaryCollector(scenario, plans) : null;
+  const segments = segmentsUsed({ segments: segmentsOf(pool), partitioning: args.partitioning });
   // This thread encodes (one worker, or daily partitions): its encoder loads while the workers build the world.
-  if (writesParquet(scenario.format) && (!segmentsOf(pool) || args.partitioning === 'day')) warmParquetEncoder();
+  if (writesParquet(scenario.format) && !segments) warmParquetEncoder();
   try {
     // Each worker builds the world and draws the plan; volumes that cannot back it are refused
     // before anything is printed or written (SPEC 3.10, E_VOLUME).
@@ -139,7 +140,7 @@ async function generate(io: CliIo, scenario: Scenario, args: RunOptions): Promis
       onTableDone: (file) => out([tableSaved(file)]),
       onBundleDone: (done) => (bundle = done),
       onFilings: (counts) => (filings = counts),
-      segments: segmentsOf(pool),
+      segments,
       part: args.shard?.index,
       partitioning: args.partitioning,
       ...dictionary?.hooks,

@@ -13,7 +13,7 @@ import { zipFileName } from '../export/zip';
 import { withIoContext } from './io-error';
 import { directoryTarget, zipTarget } from './output-target';
 
-export { CancelledError, type BundleStats, type WriteHooks, type WrittenFile } from '../export/write-run';
+export { CancelledError, segmentsUsed, type BundleStats, type WriteHooks, type WrittenFile } from '../export/write-run';
 
 export async function writeTables(
   scenario: Scenario,

@@ -21,7 +21,6 @@ export interface ParquetOptions {
   compression: ParquetCompression;
 }
 
-
 /**
  * Encodes a table as Parquet. Every batch but the last must hold exactly 65,536 rows.
  * The generator's return value is the row count.

@@ -112,7 +112,7 @@ export async function writeRun(
   workers: number,
   hooks: WriteHooks = {},
 ): Promise<WrittenFile[]> {
-  const segments = hooks.partitioning !== 'day' ? hooks.segments : undefined;
+  const segments = segmentsUsed(hooks);
   const window = Math.max(2, workers * UNITS_AHEAD_PER_WORKER[segments ? 'encoded' : 'rows']);
   const unitsOf = writesParquet(scenario.format) ? rowGroupUnits : groupUnits;
   const request = hooks.tallies ?? NO_TALLIES;
@@ -153,6 +153,14 @@ export async function writeRun(
  */
 function startsEarly(unit: WorkUnit): boolean {
   return unit.plan.key === 'compliance' && startsFile(unit);
+}
+
+/**
+ * The workers' segments a run is written from, or undefined when the rows are encoded on the writer's thread:
+ * without segments, and with daily partitions (a unit's rows are split by day there).
+ */
+export function segmentsUsed(hooks: Pick<WriteHooks, 'segments' | 'partitioning'>): SegmentProducer | undefined {
+  return hooks.partitioning !== 'day' ? hooks.segments : undefined;
 }
 
 /** Without a request, units are tallied for the filing counts only. */

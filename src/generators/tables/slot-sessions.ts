@@ -19,7 +19,6 @@ const BAR = '|'.charCodeAt(0);
 const PLAYER_DIGITS = 6;
 
 /** Per world: for each calendar session, 1 + the byte offset of its id in the chunk being built (0 = not yet). */
-/** Per calendar session, where its id was last written (scratch kept with the world). */
 const writtenAtOf = perWorld((world) => new Int32Array(world.calendar.sessionMachines.length));
 
 /** `machineIds`: the encoded id of each machine. */
