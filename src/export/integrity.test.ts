@@ -32,6 +32,21 @@ describe('IntegrityCollector (SPEC 12 on the rows written)', () => {
     expect(checks.filter((c) => !c.pass)).toEqual([]);
     expect(check(collector, 'I31').detail).toMatch(/^CTR: 80 filings, 80 patron-days over \$10,000, 80 with equal totals$/);
     expect(check(collector, 'I28').detail).toMatch(/^W-2G: (\d+) slot filings, \1 matching jackpots, \1 jackpots at or over the threshold$/);
+    expect(check(collector, 'I3').detail).toContain(`bronze_slot_telemetry: ${scenario.counts.slots!.toLocaleString('en-US')} distinct, 0 repeated`);
+  });
+
+  it('fails I3 on a repeated id, counting it once', async () => {
+    const tables = await tablesOf();
+    const slots = tables.find(([k]) => k === 'slots')![1].at(-1)!;
+    const ids = slots.columns[SCHEMAS.slots.columns.findIndex((c) => c.name === 'event_id')];
+    if (ids.type !== 'string') throw new Error('schema');
+    // The chunk's last event id made its first: ids have one width, so the bytes are overwritten in place.
+    const width = ids.offsets[1] - ids.offsets[0];
+    ids.bytes.set(ids.bytes.subarray(ids.offsets[0], ids.offsets[1]), ids.offsets[slots.length] - width);
+    const collector = new IntegrityCollector(scenario);
+    for (const [key, chunks] of tables) for (const c of chunks) collector.add(key, c);
+    expect(check(collector, 'I3').pass).toBe(false);
+    expect(check(collector, 'I3').detail).toContain(`bronze_slot_telemetry: ${(scenario.counts.slots! - 1).toLocaleString('en-US')} distinct, 1 repeated`);
   });
 
   it('fails I31, I32, I35 and I36 on tampered rows (a CTR total off by a cent, a wrong CTR reference, an unknown source id, a late due date)', async () => {

@@ -8,7 +8,7 @@ import type { ColumnBatch } from '../generators/columns';
 import type { Scenario } from '../generators/scenario/types';
 import { SCHEMAS } from '../generators/schema';
 import type { TableKey } from '../generators/tables';
-import { HashSet53 } from './hash-set';
+import { SortedIds } from './sorted-ids';
 import { tallyIntegrity, thresholdsOf } from './integrity-tally';
 import type { IntegrityPart } from './integrity-part';
 
@@ -22,17 +22,10 @@ export interface IntegrityCheck {
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-class IdSet {
-  readonly seen = new HashSet53();
-  duplicates = 0;
-  add(hashes: Float64Array): void {
-    for (const h of hashes) if (!this.seen.add(h)) this.duplicates++;
-  }
-}
-
 export class IntegrityCollector {
   private readonly rows = new Map<TableKey, number>();
-  private readonly ids = new Map<TableKey, IdSet>();
+  /** Id hashes per table: repeats are duplicate ids; slot and cage ids also resolve the filings' sources. */
+  private readonly ids = new Map<TableKey, SortedIds>();
   private readonly outOfWindow = new Map<TableKey, number>();
   private readonly unsorted = new Map<TableKey, number>();
   private readonly lastTime = new Map<TableKey, number>();
@@ -64,7 +57,7 @@ export class IntegrityCollector {
   /** Per player (from the players file): [eligible 0/1, enrollment day, last visit day, ssn hash, birth day]. */
   private readonly playerFacts = new Map<number, number[]>();
   /** Distinct (player, gaming day) of carded activity rows, and compliance (player, transaction_date). */
-  private readonly activity = new HashSet53();
+  private readonly activity = new SortedIds();
   /** Financial rows: counted cash of a CTR day should carry its CTR's filing id. */
   private readonly ctrRefs = new Map<string, Set<number>>();
   private ctrRefsMissing = 0;
@@ -98,13 +91,13 @@ export class IntegrityCollector {
       this.unsorted.set(key, (this.unsorted.get(key) ?? 0) + unsorted + (first < before ? 1 : 0));
     }
     if (part.ids) {
-      const ids = this.ids.get(key) ?? new IdSet();
+      const ids = this.ids.get(key) ?? new SortedIds(this.scenario.counts[key] ?? 0);
       this.ids.set(key, ids);
       ids.add(part.ids);
     }
     this.carded += part.carded;
     this.unknownPlayers += part.unknownPlayers;
-    for (const a of part.activity) this.activity.add(a);
+    this.activity.add(part.activity);
     if (part.players) this.mergePlayers(part.players);
     if (part.slots) this.mergeSlots(part.slots);
     if (part.financial) this.mergeFinancial(part.financial);
@@ -162,8 +155,8 @@ export class IntegrityCollector {
   private mergeCompliance(c: NonNullable<IntegrityPart['compliance']>): void {
     this.deadlinesMissed += c.deadlinesMissed;
     this.referenceRulesBroken += c.referenceRulesBroken;
-    const slotIds = this.ids.get('slots')?.seen;
-    const txnIds = this.ids.get('financial')?.seen;
+    const slotIds = this.ids.get('slots');
+    const txnIds = this.ids.get('financial');
     for (const row of c.rows) {
       const { kind, player: p, day, sources: ids } = row;
       this.compliance++;
@@ -201,8 +194,8 @@ export class IntegrityCollector {
     const written = [...this.rows.keys()];
     const wrongCounts = written.filter((k) => this.rows.get(k) !== this.scenario.counts[k]);
     checks.push({ id: 'I1', title: 'Row counts', pass: wrongCounts.length === 0, detail: written.map((k) => `${SCHEMAS[k].stem} ${fmt(this.rows.get(k) ?? 0)}`).join(', ') });
-    const dups = [...this.ids].map(([k, s]) => [k, s.duplicates] as const);
-    checks.push({ id: 'I3', title: 'Unique ids', pass: dups.every(([, d]) => d === 0), detail: dups.map(([k, d]) => `${SCHEMAS[k].stem}: ${fmt(this.ids.get(k)!.seen.size)} distinct, ${fmt(d)} repeated`).join('; ') || 'no id column written' });
+    const dups = [...this.ids].map(([k, s]) => [k, s.repeats] as const);
+    checks.push({ id: 'I3', title: 'Unique ids', pass: dups.every(([, d]) => d === 0), detail: dups.map(([k, d]) => `${SCHEMAS[k].stem}: ${fmt(this.ids.get(k)!.size)} distinct, ${fmt(d)} repeated`).join('; ') || 'no id column written' });
     const outside = [...this.outOfWindow.values()].reduce((a, b) => a + b, 0);
     const unsorted = [...this.unsorted.values()].reduce((a, b) => a + b, 0);
     checks.push({ id: 'I5 I6', title: 'Timestamps in the window and in order', pass: outside === 0 && unsorted === 0, detail: `${fmt(outside)} outside the window, ${fmt(unsorted)} out of order` });
@@ -240,7 +233,7 @@ export class IntegrityCollector {
     }
     if (has('players')) {
       let ineligible = 0;
-      for (const key of this.activity.values()) {
+      for (const key of this.activity.distinct()) {
         const facts = this.playerFacts.get(Math.floor(key / 100_000));
         const d = key % 100_000;
         if (!facts || !facts[0] || d < facts[1] || d > facts[2]) ineligible++;
