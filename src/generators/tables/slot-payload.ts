@@ -7,7 +7,7 @@ import { MACHINE_COUNT } from '../data/slot-floor';
 import { WeightTable, round, type Rng } from '../rng';
 import { AVERAGE_DAY_UNITS, gamingDay } from '../time/intensity';
 import { SlotEvent } from '../data/slot-events';
-import { visitsOfDay } from '../world/calendar';
+import { firstVisitOfDay } from '../world/calendar';
 import type { World } from '../world';
 import type { SlotMachine } from '../world/floor';
 import type { SlotSkeleton } from './slot-skeleton';
@@ -118,7 +118,8 @@ export function drawSlotPayload(world: World, skeleton: SlotSkeleton, rng: Rng):
 /** A session of the gaming day (index into the calendar's sessions), uniform; −1 when none; `accept` filters machines. */
 function pickSession(world: World, day: number, rng: Rng, accept: Uint8Array | null): number {
   const cal = world.calendar;
-  const [vFrom, vTo] = visitsOfDay(cal, day);
+  const vFrom = firstVisitOfDay(cal, day);
+  const vTo = firstVisitOfDay(cal, day + 1);
   if (vFrom === vTo) return -1;
   const sFrom = cal.sessionStart[vFrom];
   const sTo = cal.sessionStart[vTo];

@@ -7,7 +7,7 @@ import { HANDS_PER_HOUR, HIGH_LIMIT, HOUSE_EDGE, POKER, RESULT_SD, VIP_SALON } f
 import { round, uniformPick, type Rng } from '../rng';
 import { gamingDay } from '../time/intensity';
 import { HOUR_US } from '../time/units';
-import { visitsOfDay } from '../world/calendar';
+import { firstVisitOfDay } from '../world/calendar';
 import type { GameTable } from '../world/pits';
 import type { World } from '../world';
 import type { TableChunk, TableUnits } from './table-units';
@@ -80,7 +80,9 @@ export function drawTablePayload(world: World, units: TableUnits, chunk: TableCh
 /** A visitor of the day (.70) or an unrated patron (null, .30). */
 function drawPatron(world: World, t: number, rng: Rng): number {
   if (rng.uniform() >= 0.7) return -1;
-  const [from, to] = visitsOfDay(world.calendar, gamingDay(t));
+  const day = gamingDay(t);
+  const from = firstVisitOfDay(world.calendar, day);
+  const to = firstVisitOfDay(world.calendar, day + 1);
   return from === to ? -1 : world.calendar.visitors[rng.int(from, to - 1)];
 }
 

@@ -9,7 +9,7 @@ import { WeightTable, openStream, uniformPick, type Rng } from '../rng';
 import { CHUNK_ROWS } from '../tables';
 import { gamingDay, gamingDayStart } from '../time/intensity';
 import { DAY_US, HOUR_US, MINUTE_US } from '../time/units';
-import { firstVisitBetween, visitsOfDay } from '../world/calendar';
+import { firstVisitBetween, firstVisitOfDay, visitsOfDay } from '../world/calendar';
 import type { World } from '../world';
 
 export interface RawUnit {
@@ -50,7 +50,8 @@ export function drawTableSkeleton(world: World, k: number, length: number, first
     const cutoff = gamingDayStart(day + 1);
     let type: TableEvent = ORDINARY_TYPES[ordinaryTable.pick(rng)];
     if (type === TableEvent.RatingStart && cutoff - t < MINUTE_US) type = NOT_RATING_TYPES[notRatingTable.pick(rng)];
-    const [vFrom, vTo] = visitsOfDay(world.calendar, day);
+    const vFrom = firstVisitOfDay(world.calendar, day);
+    const vTo = firstVisitOfDay(world.calendar, day + 1);
     let gold: Int32Array | undefined;
     if (type === TableEvent.MarkerIssued) {
       gold = goldVisitors.get(day) ?? goldVisitorsOf(world, day, goldVisitors);

@@ -120,6 +120,14 @@ export function visitsOfDay(cal: VisitCalendar, day: number): [number, number] {
   return [cal.dayStart[j], cal.dayStart[j + 1]];
 }
 
+/**
+ * visitsOfDay's bounds one at a time, for code run once per row (no pair allocated): the visits of `day` are
+ * [firstVisitOfDay(day), firstVisitOfDay(day + 1)), empty outside the calendar.
+ */
+export function firstVisitOfDay(cal: VisitCalendar, day: number): number {
+  return cal.dayStart[Math.min(Math.max(day - cal.firstDay, 0), cal.days)];
+}
+
 class GrowableInt32 {
   private data = new Int32Array(1024);
   length = 0;
