@@ -2,6 +2,7 @@
 import { CHUNK_ROWS } from './tables';
 import type { TimeAxis } from './time/intensity';
 import { unitFloat64, unitInt32 } from './unit-arena';
+import { byKeyThenIndex } from './sort-order';
 
 /** Rows of chunk k in a file of `total` rows. */
 export function chunkLength(total: number, k: number): number {
@@ -83,7 +84,7 @@ export function sortedOrder(instants: Float64Array, moved: Uint8Array): Int32Arr
     else still[a++] = i;
   }
   if (shiftedCount === 0) return still;
-  shifted.sort((a, b) => instants[a] - instants[b] || a - b);
+  shifted.sort(byKeyThenIndex(instants));
   const order = unitInt32(n);
   let a = 0;
   let b = 0;

@@ -14,6 +14,7 @@ import { playerId } from '../world/ids';
 import type { PlannedFiling } from '../world/plan';
 import { financialLedger, type Ledger } from './financial-ledger';
 import { CTR_LIMIT_CENTS } from './financial-rows';
+import { byKeyThenIndex } from '../sort-order';
 
 /** Figures by plan filing; NaN where the column is null for the filing's type. */
 export interface ComplianceBook {
@@ -61,7 +62,7 @@ function buildBook(world: World): ComplianceBook {
   const ranks = rankFilings(filings.map((f, i) => ({ type: f.type, filingTimestamp: book.filingT[i], playerId: playerId(f.player + 1), filingDay: f.filingDay })));
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => book.filingT[a] - book.filingT[b] || a - b);
+  order.sort(byKeyThenIndex(book.filingT));
   return {
     ...book, order, rank: Int32Array.from(ranks.rank), yearRank: Int32Array.from(ranks.yearRank, (r) => r ?? 0),
   };

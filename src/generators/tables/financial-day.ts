@@ -8,6 +8,7 @@ import type { Rng } from '../rng';
 import type { TimeAxis } from '../time/intensity';
 import { HOUR_US, MINUTE_US } from '../time/units';
 import type { RowDraft } from './financial-rows';
+import { byKeyThenIndex } from '../sort-order';
 
 export class DayRows {
   length = 0;
@@ -60,8 +61,7 @@ export class DayRows {
   timeOrder(): Int32Array {
     const order = new Int32Array(this.length);
     for (let i = 0; i < order.length; i++) order[i] = i;
-    const t = this.t;
-    return order.sort((x, y) => t[x] - t[y] || x - y);
+    return order.sort(byKeyThenIndex(this.t));
   }
 }
 

@@ -99,12 +99,25 @@ function roundDown(x: number, table: GameTable): number {
 
 /** Uniform among the chips in [min_bet/10, max_bet/5]; if none, the value nearest that range. */
 function chipFor(chips: readonly number[], table: GameTable, rng: Rng): number {
-  const lo = table.minBet / 10;
-  const hi = table.maxBet / 5;
-  const inside = chips.filter((c) => c >= lo && c <= hi);
-  if (inside.length > 0) return inside[uniformPick(rng, inside.length)];
-  const distance = (c: number) => (c < lo ? lo - c : c - hi);
-  return chips.reduce((best, c) => (distance(c) < distance(best) ? c : best));
+  const { inside, nearest } = chipChoice(chips, table);
+  return inside.length > 0 ? inside[uniformPick(rng, inside.length)] : nearest;
+}
+
+/** Per chip list and table, the chips in its range and the nearest one: the same for every row, found once. */
+const chipChoices = new WeakMap<readonly number[], WeakMap<GameTable, { inside: readonly number[]; nearest: number }>>();
+
+function chipChoice(chips: readonly number[], table: GameTable): { inside: readonly number[]; nearest: number } {
+  let byTable = chipChoices.get(chips);
+  if (!byTable) chipChoices.set(chips, (byTable = new WeakMap()));
+  let choice = byTable.get(table);
+  if (!choice) {
+    const lo = table.minBet / 10;
+    const hi = table.maxBet / 5;
+    const distance = (c: number) => (c < lo ? lo - c : c - hi);
+    choice = { inside: chips.filter((c) => c >= lo && c <= hi), nearest: chips.reduce((best, c) => (distance(c) < distance(best) ? c : best)) };
+    byTable.set(table, choice);
+  }
+  return choice;
 }
 
 function drawRatingEnd(table: GameTable, d: number, rng: Rng, p: TablePayload, r: number, noise: Float64Array, variance: Float64Array): void {

@@ -11,6 +11,7 @@ import { CHUNK_ROWS } from '../tables';
 import type { World } from '../world';
 import { drawTableSkeleton, type RawTableSkeleton, type RawUnit } from './table-skeleton';
 import { perWorld } from '../world/per-world';
+import { byKeyThenIndex } from '../sort-order';
 
 /** Every unit of the file, indexed by unit number (creation order). */
 export interface TableUnits {
@@ -55,7 +56,7 @@ function collectUnits(world: World): TableUnits {
   const units = unitColumns(drafts, firstUnitOfChunk);
   const buckets: number[][] = Array.from({ length: chunks }, () => []);
   for (const u of drafts) if (!Number.isNaN(u.second)) buckets[owningChunk(world.axis, u.second, total)].push(u.id);
-  for (const b of buckets) units.secondsByChunk.push(Int32Array.from(b.sort((x, y) => units.second[x] - units.second[y] || x - y)));
+  for (const b of buckets) units.secondsByChunk.push(Int32Array.from(b.sort(byKeyThenIndex(units.second))));
   // Second pass: place second rows chunk by chunk.
   for (let k = 0; k < chunks; k++) {
     const chunk = placeSecondRows(units, skeletons[k], k);

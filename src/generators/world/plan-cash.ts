@@ -10,6 +10,7 @@ import type { SarCategory } from '../rules/sar-narrative';
 import { dayOf, HOUR_US, MINUTE_US } from '../time/units';
 import { employeeId } from './ids';
 import type { PlanDraft } from './plan';
+import { ascending } from '../sort-order';
 
 const sideTable = new WeightTable([0.45, 0.35, 0.2]);
 const ctrTypeTable = new WeightTable(CTR_SIDE_TYPE_WEIGHTS);
@@ -26,7 +27,7 @@ function drawInstants(draft: PlanDraft, visit: number, count: number): number[] 
   const [a, b] = draft.span(visit);
   const out: number[] = [];
   for (let i = 0; i < count; i++) out.push(draft.ctx.axis.drawBetween(draft.rng, a, b));
-  return out.sort((x, y) => x - y);
+  return out.sort(ascending);
 }
 
 /** A side total split into k counted parts of whole hundreds, none above $50,000 (7.4). */
