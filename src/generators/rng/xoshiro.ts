@@ -29,14 +29,6 @@ export class Rng {
     this.s.set(state);
   }
 
-  /**
-   * The next `count` outputs into out[0, count): nextU32's values, none of them boxed on its way out (a caller
-   * that draws several per row and does not get nextU32 inlined would otherwise allocate a number for most).
-   */
-  fillU32(out: Uint32Array, count: number): void {
-    for (let i = 0; i < count; i++) out[i] = this.nextU32();
-  }
-
   /** The next xoshiro128** output, an integer in [0, 2^32). */
   nextU32(): number {
     const s = this.s;

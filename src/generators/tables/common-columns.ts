@@ -53,15 +53,11 @@ export function eventIdsAt(seed: number, table: TableKey, k: number, rows: reado
   return ids;
 }
 
-/** The four outputs of the event id being written. */
-const outputs = new Uint32Array(4);
-
 function writeEventId(out: Uint8Array, at: number, rng: Rng): void {
-  rng.fillU32(outputs, 4);
-  const o0 = outputs[0];
-  const o1 = outputs[1];
-  const o2 = outputs[2];
-  const o3 = outputs[3];
+  const o0 = rng.nextU32();
+  const o1 = rng.nextU32();
+  const o2 = rng.nextU32();
+  const o3 = rng.nextU32();
   writeHex(out, at, o0, 8);
   out[at + 8] = DASH;
   writeHex(out, at + 9, o1 >>> 16, 4);
