@@ -20,7 +20,6 @@ export class KeyedSha256 {
   private readonly outer = new Int32Array(8);
   private readonly state = new Int32Array(8);
   private readonly w = new Int32Array(16);
-  private padded = new Uint8Array(2 * BLOCK);
 
   constructor(key: Uint8Array) {
     const block = new Uint8Array(BLOCK);
@@ -34,24 +33,26 @@ export class KeyedSha256 {
 
   /** Writes the 32-byte MAC of message[0, length) into tag. */
   macInto(message: Uint8Array, length: number, tag: Uint8Array): void {
-    // Inner hash: the message, 0x80, zeros, then the bit length of pad block + message.
+    // Inner hash: the message, 0x80, zeros, then the bit length of pad block + message, read as words straight
+    // from the message (no padded copy): whole words first, the word holding the message's end byte by byte.
     const blocks = Math.ceil((length + 9) / BLOCK);
-    if (this.padded.length < blocks * BLOCK) this.padded = new Uint8Array(blocks * BLOCK);
-    const padded = this.padded;
-    const end = blocks * BLOCK;
-    for (let i = 0; i < length; i++) padded[i] = message[i];
-    padded[length] = 0x80;
-    padded.fill(0, length + 1, end);
     const bits = (BLOCK + length) * 8;
-    const high = Math.floor(bits / 2 ** 32);
-    for (let i = 0; i < 4; i++) {
-      padded[end - 5 - i] = high >>> (8 * i);
-      padded[end - 1 - i] = bits >>> (8 * i);
-    }
     const { state, w } = this;
     state.set(this.inner);
-    for (let b = 0; b < blocks; b++) {
-      loadBlock(w, padded, b * BLOCK);
+    for (let b = 0, at = 0; b < blocks; b++) {
+      for (let i = 0; i < 16; i++, at += 4) {
+        if (at + 4 <= length) {
+          w[i] = (message[at] << 24) | (message[at + 1] << 16) | (message[at + 2] << 8) | message[at + 3];
+          continue;
+        }
+        let word = 0;
+        for (let j = 0; j < 4; j++) word |= (at + j < length ? message[at + j] : at + j === length ? 0x80 : 0) << (24 - 8 * j);
+        w[i] = word;
+      }
+      if (b === blocks - 1) {
+        w[14] = Math.floor(bits / 2 ** 32);
+        w[15] = bits;
+      }
       compress(state, w);
     }
     // Outer hash: one block holding the inner digest, 0x80, zeros and the bit length (64 + 32) × 8.
