@@ -9,7 +9,7 @@ import { WeightTable, openStream, uniformPick, type Rng } from '../rng';
 import { CHUNK_ROWS } from '../tables';
 import { gamingDay, gamingDayStart } from '../time/intensity';
 import { DAY_US, HOUR_US, MINUTE_US } from '../time/units';
-import { firstVisitBetween, firstVisitOfDay, visitsOfDay } from '../world/calendar';
+import { firstVisitBetween, firstVisitOfDay } from '../world/calendar';
 import type { World } from '../world';
 
 export interface RawUnit {
@@ -118,9 +118,8 @@ function drawMarker(world: World, rng: Rng, id: number, t: number, day: number, 
 }
 
 function goldVisitorsOf(world: World, day: number, cache: Map<number, Int32Array>): Int32Array {
-  const [from, to] = visitsOfDay(world.calendar, day);
   const list: number[] = [];
-  for (let v = from; v < to; v++) {
+  for (let v = firstVisitOfDay(world.calendar, day), to = firstVisitOfDay(world.calendar, day + 1); v < to; v++) {
     const p = world.calendar.visitors[v];
     if (world.population.tier[p] >= GOLD) list.push(p);
   }

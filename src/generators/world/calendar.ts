@@ -113,16 +113,9 @@ export function firstVisitBetween(cal: VisitCalendar, player: number, from: numb
   return -1;
 }
 
-/** Visit indices [from, to) of gaming day `day` (empty outside the window). */
-export function visitsOfDay(cal: VisitCalendar, day: number): [number, number] {
-  const j = day - cal.firstDay;
-  if (j < 0 || j >= cal.days) return [0, 0];
-  return [cal.dayStart[j], cal.dayStart[j + 1]];
-}
-
 /**
- * visitsOfDay's bounds one at a time, for code run once per row (no pair allocated): the visits of `day` are
- * [firstVisitOfDay(day), firstVisitOfDay(day + 1)), empty outside the calendar.
+ * The first visit index of gaming day `day`: the day's visits are [firstVisitOfDay(day), firstVisitOfDay(day + 1)),
+ * empty outside the window. One bound at a time, so code run once per row allocates no pair.
  */
 export function firstVisitOfDay(cal: VisitCalendar, day: number): number {
   return cal.dayStart[Math.min(Math.max(day - cal.firstDay, 0), cal.days)];
