@@ -11,7 +11,7 @@ export function runCli(flags) {
   const usageFile = join(dir, 'usage.json');
   try {
     const started = process.hrtime.bigint();
-    const child = spawnSync(process.execPath, ['--import', './scripts/usage-probe.mjs', 'dist-cli/main.mjs', ...flags, '-o', join(dir, 'out')], {
+    const child = spawnSync(process.execPath, [...cliNodeFlags(), '--import', './scripts/usage-probe.mjs', 'dist-cli/main.mjs', ...flags, '-o', join(dir, 'out')], {
       env: { ...process.env, CDS_USAGE_FILE: usageFile },
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
@@ -23,6 +23,14 @@ export function runCli(flags) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The node flags of the CLI's shebang (build-cli.mjs), so a case runs as `npm run generate` and the installed command do. */
+function cliNodeFlags() {
+  const shebang = readFileSync('dist-cli/main.mjs', 'utf8').split('\n', 1)[0];
+  const match = /^#!\/usr\/bin\/env -S node(.*)$/.exec(shebang);
+  if (!match) throw new Error(`dist-cli/main.mjs starts with an unexpected line: ${shebang}`);
+  return match[1].trim().split(/\s+/).filter(Boolean);
 }
 
 /** rows/s per table from the CLI's last progress line of each table (stderr, SPEC 14). */
