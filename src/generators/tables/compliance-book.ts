@@ -11,7 +11,6 @@ import { rankFilings } from '../rules/filing-ids';
 import { withholding } from '../rules/w2g';
 import type { World } from '../world';
 import { playerId } from '../world/ids';
-import type { PlannedFiling } from '../world/plan';
 import { financialLedger, type Ledger } from './financial-ledger';
 import { CTR_LIMIT_CENTS } from './financial-rows';
 import { byKeyThenIndex } from '../sort-order';
@@ -39,27 +38,32 @@ export const complianceBook = perWorld((world): ComplianceBook => buildBook(worl
 function buildBook(world: World): ComplianceBook {
   const filings = world.plan.filings;
   const ledger = financialLedger(world);
-  const n = filings.length;
+  const n = filings.count;
   const nan = () => new Float64Array(n).fill(NaN);
   const book = {
     filingT: new Float64Array(n), amountCents: new Float64Array(n), cashInCents: nan(), cashOutCents: nan(),
     withholdingRate: nan(), withholdingCents: nan(),
   };
   for (let i = 0; i < n; i++) {
-    const f = filings[i];
-    if (f.type === 'CTR') ctrFigures(world, ledger, f, i, book);
-    else if (f.type === 'SAR') {
-      book.filingT[i] = f.filingT;
-      book.amountCents[i] = f.txns.reduce((sum, t) => sum + ledger.amountCents[ledger.plannedRow[t]], 0);
+    const type = filings.type[i];
+    if (type === 'CTR') ctrFigures(world, ledger, i, book);
+    else if (type === 'SAR') {
+      book.filingT[i] = filings.filingT[i];
+      let sum = 0;
+      for (let x = filings.txnStart[i]; x < filings.txnStart[i + 1]; x++) sum += ledger.amountCents[ledger.plannedRow[filings.txnList[x]]];
+      book.amountCents[i] = sum;
     } else {
-      const held = withholding(world.rules.jurisdiction, f.game!, f.jackpotCents, f.wagerCents, world.population.hasTin[f.player] === 1);
-      book.filingT[i] = f.filingT;
-      book.amountCents[i] = f.jackpotCents;
+      const jackpotCents = filings.jackpotCents[i];
+      const held = withholding(world.rules.jurisdiction, filings.game[i]!, jackpotCents, filings.wagerCents[i], world.population.hasTin[filings.player[i]] === 1);
+      book.filingT[i] = filings.filingT[i];
+      book.amountCents[i] = jackpotCents;
       book.withholdingRate[i] = held.rate;
       book.withholdingCents[i] = held.amountCents;
     }
   }
-  const ranks = rankFilings(filings.map((f, i) => ({ type: f.type, filingTimestamp: book.filingT[i], playerId: playerId(f.player + 1), filingDay: f.filingDay })));
+  const ranks = rankFilings(Array.from({ length: n }, (_, i) => ({
+    type: filings.type[i], filingTimestamp: book.filingT[i], playerId: playerId(filings.player[i] + 1), filingDay: filings.filingDay[i],
+  })));
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   order.sort(byKeyThenIndex(book.filingT));
@@ -70,7 +74,7 @@ function buildBook(world: World): ComplianceBook {
 
 /** A CTR from its day's counted rows (9.2, 10.2): totals, and the trigger instant + delay. */
 function ctrFigures(
-  world: World, ledger: Ledger, f: PlannedFiling, i: number,
+  world: World, ledger: Ledger, i: number,
   book: { filingT: Float64Array; amountCents: Float64Array; cashInCents: Float64Array; cashOutCents: Float64Array },
 ): void {
   let inCents = 0;
@@ -82,9 +86,10 @@ function ctrFigures(
     else outCents += ledger.amountCents[r];
     if (Number.isNaN(trigger) && (inCents > CTR_LIMIT_CENTS || outCents > CTR_LIMIT_CENTS)) trigger = ledger.t[r];
   }
-  if (Number.isNaN(trigger)) throw new Error(`CTR of visit ${f.visit} has no cash over the threshold`);
+  const filings = world.plan.filings;
+  if (Number.isNaN(trigger)) throw new Error(`CTR of visit ${filings.visit[i]} has no cash over the threshold`);
   const { end } = world.scenario;
-  let filingT = trigger + f.filingT;
+  let filingT = trigger + filings.filingT[i];
   if (filingT >= end) filingT = trigger + Math.floor((end - trigger) / 2);
   book.filingT[i] = filingT;
   book.amountCents[i] = inCents + outCents;

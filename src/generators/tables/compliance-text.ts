@@ -11,7 +11,8 @@ import { toCivilDate } from '../scenario/instant';
 import { dayOf } from '../time/units';
 import type { World } from '../world';
 import { employeeId, playerId } from '../world/ids';
-import { VISIT_ROW_CAP, type PlannedFiling } from '../world/plan';
+import { VISIT_ROW_CAP } from '../world/plan';
+import type { PlannedFilings } from '../world/plan-columns';
 import { complianceBook, type ComplianceBook } from './compliance-book';
 import { slotJackpotEventIds } from './compliance-jackpots';
 import { TRANSACTION_ID_BYTES, TransactionIds } from './financial-ids';
@@ -19,8 +20,8 @@ import { financialLedger, type Ledger } from './financial-ledger';
 
 /** filing_id (= report_id) of plan filing i. */
 export function filingIdOf(world: World, book: ComplianceBook, i: number): string {
-  const f = world.plan.filings[i];
-  return filingId(f.type, f.filingDay, book.rank[i]);
+  const filings = world.plan.filings;
+  return filingId(filings.type[i], filings.filingDay[i], book.rank[i]);
 }
 
 const SEPARATOR = 59; // ';'
@@ -30,7 +31,7 @@ export const SOURCE_IDS_MAX_BYTES = VISIT_ROW_CAP * (TRANSACTION_ID_BYTES + 1);
 export class FilingText {
   private readonly book: ComplianceBook;
   private readonly ledger: Ledger;
-  private readonly filings: readonly PlannedFiling[];
+  private readonly filings: PlannedFilings;
   private readonly txnIds: TransactionIds;
   private readonly refs: FincenReferences;
 
@@ -48,24 +49,23 @@ export class FilingText {
 
   /** CTR and SAR when Filed or Amended. */
   fincenReference(i: number): string | null {
-    const f = this.filings[i];
-    return f.type !== 'W2G' && carriesFincenReference(f.status) ? this.refs.fincenReference(f.type, this.book.rank[i]) : null;
+    const type = this.filings.type[i];
+    return type !== 'W2G' && carriesFincenReference(this.filings.status[i]) ? this.refs.fincenReference(type, this.book.rank[i]) : null;
   }
 
   amendedFrom(i: number): string | null {
-    const f = this.filings[i];
-    return f.type !== 'W2G' && f.status === 'Amended' ? this.refs.amendedFrom(f.type, this.book.rank[i]) : null;
+    const type = this.filings.type[i];
+    return type !== 'W2G' && this.filings.status[i] === 'Amended' ? this.refs.amendedFrom(type, this.book.rank[i]) : null;
   }
 
   irsReference(i: number): string | null {
-    const f = this.filings[i];
-    return f.type === 'W2G' ? irsReference(toCivilDate(f.filingDay).year, this.book.yearRank[i]) : null;
+    return this.filings.type[i] === 'W2G' ? irsReference(toCivilDate(this.filings.filingDay[i]).year, this.book.yearRank[i]) : null;
   }
 
   /** Pending Review names the officer and the day of the final filing_timestamp; other notes were drawn with the plan. */
   reviewNote(i: number): string | null {
-    const f = this.filings[i];
-    return f.status === 'Pending Review' ? reviewNotes(f.status, employeeId(f.officer), dayOf(this.book.filingT[i]), null) : f.note;
+    const status = this.filings.status[i];
+    return status === 'Pending Review' ? reviewNotes(status, employeeId(this.filings.officer[i]), dayOf(this.book.filingT[i]), null) : this.filings.note[i];
   }
 
   /**
@@ -73,7 +73,7 @@ export class FilingText {
    * cited rows, a W-2G's slot event then payout; `;`-separated. `out` holds SOURCE_IDS_MAX_BYTES.
    */
   writeSourceIds(i: number, out: Uint8Array): number {
-    const f = this.filings[i];
+    const type = this.filings.type[i];
     const { ledger } = this;
     let at = 0;
     const add = (row: number) => {
@@ -81,27 +81,33 @@ export class FilingText {
       this.txnIds.write(out, at, row);
       at += TRANSACTION_ID_BYTES;
     };
-    if (f.type === 'CTR') {
+    if (type === 'CTR') {
       for (let x = ledger.ctrRowStart[i]; x < ledger.ctrRowStart[i + 1]; x++) add(ledger.ctrRowList[x]);
       return at;
     }
-    const event = f.type === 'W2G' ? slotJackpotEventIds(this.world).get(i) : undefined;
+    const event = type === 'W2G' ? slotJackpotEventIds(this.world).get(i) : undefined;
     if (event !== undefined) for (; at < event.length; at++) out[at] = event.charCodeAt(at);
-    for (const row of this.citedRows(f)) add(row);
+    for (const row of this.citedRows(i)) add(row);
     return at;
   }
 
   /** sar_narrative (9.3) from the cited rows; null for CTR and W-2G. */
   narrative(i: number): string | null {
-    const f = this.filings[i];
-    if (f.type !== 'SAR') return null;
+    const filings = this.filings;
+    if (filings.type[i] !== 'SAR') return null;
     const { ledger } = this;
-    const transactions = this.citedRows(f).map((r) => ({ timestamp: ledger.t[r], amountCents: ledger.amountCents[r], type: TXN_TYPES[ledger.type[r]] }));
-    return sarNarrative({ category: f.category!, playerId: playerId(f.player + 1), gamingDay: f.day, transactions }, this.world.rules.jurisdiction);
+    const transactions = this.citedRows(i).map((r) => ({ timestamp: ledger.t[r], amountCents: ledger.amountCents[r], type: TXN_TYPES[ledger.type[r]] }));
+    return sarNarrative(
+      { category: filings.category[i]!, playerId: playerId(filings.player[i] + 1), gamingDay: filings.day[i], transactions },
+      this.world.rules.jurisdiction,
+    );
   }
 
   /** Ledger rows of a SAR's or W-2G's planned transactions, in file order. */
-  private citedRows(f: PlannedFiling): number[] {
-    return f.txns.map((t) => this.ledger.plannedRow[t]).sort((a, b) => a - b);
+  private citedRows(i: number): number[] {
+    const { txnStart, txnList } = this.filings;
+    const rows: number[] = [];
+    for (let x = txnStart[i]; x < txnStart[i + 1]; x++) rows.push(this.ledger.plannedRow[txnList[x]]);
+    return rows.sort((a, b) => a - b);
   }
 }

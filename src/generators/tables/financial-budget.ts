@@ -20,7 +20,7 @@ export function dayBudgets(world: World, total: number): DayBudgets {
   const cal = world.calendar;
   const days = cal.days;
   const planned = new Int32Array(days);
-  for (const txn of world.plan.txns) planned[dayIndexOfVisit(world, txn.visit)]++;
+  for (const visit of world.plan.txns.visit) planned[dayIndexOfVisit(world, visit)]++;
   const cap = new Float64Array(days);
   const intensity = new Float64Array(days);
   let plannedTotal = 0;

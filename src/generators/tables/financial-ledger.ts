@@ -12,6 +12,7 @@ import { gamingDayStart } from '../time/intensity';
 import type { World } from '../world';
 import { firstVisitBetween } from '../world/calendar';
 import { VISIT_ROW_CAP, visitOfPlayer } from '../world/plan';
+import { plannedCount } from '../world/plan-columns';
 import { dayBudgets } from './financial-budget';
 import { DayRows, placeInstants } from './financial-day';
 import {
@@ -83,7 +84,7 @@ class LedgerBuilder {
       type: new Uint8Array(n), t: new Float64Array(n), amountCents: new Float64Array(n), method: new Uint8Array(n),
       player: new Int32Array(n), visit: new Int32Array(n), cage: new Uint8Array(n), cashier: new Int16Array(n),
       supervisor: new Int16Array(n), idRecorded: new Uint8Array(n), suspicious: new Uint8Array(n),
-      marker: new Int32Array(n), planned: new Int32Array(n), plannedRow: new Int32Array(world.plan.txns.length).fill(-1),
+      marker: new Int32Array(n), planned: new Int32Array(n), plannedRow: new Int32Array(world.plan.txns.count).fill(-1),
     };
     this.cashiers = world.roster.byRole('Cashier');
     this.supervisors = world.roster.byRole('Cage supervisor');
@@ -106,7 +107,7 @@ class LedgerBuilder {
   /** The (filing, row) pairs grouped by filing, rows kept in file order (a counting sort). */
   private ctrRowIndex(): { ctrRowStart: Int32Array; ctrRowList: Int32Array } {
     const pairs = this.ctrPairs;
-    const start = new Int32Array(this.world.plan.filings.length + 1);
+    const start = new Int32Array(this.world.plan.filings.count + 1);
     for (let x = 0; x < pairs.length; x += 2) start[pairs[x] + 1]++;
     for (let i = 0; i + 1 < start.length; i++) start[i + 1] += start[i];
     const next = start.slice(0, -1);
@@ -142,7 +143,7 @@ class LedgerBuilder {
       }
       if (kept.length > 0) payments.set(v, kept);
       this.carry.delete(v);
-      fixed[v - first] = (world.plan.visitTxns.get(v)?.length ?? 0) + kept.length;
+      fixed[v - first] = plannedCount(world.plan.visitTxns, v) + kept.length;
     }
     for (let x = carriersEnd; x < visits.length && left > 0; x++) {
       const size = Math.min(visitSizeTable.pick(rng) + 1, left);
@@ -169,13 +170,13 @@ class LedgerBuilder {
 
   /** The day's visits in the order of 7.3: planned visits, then visits carrying marker payments, then the rest. */
   private visitOrder(order: Int32Array): { visits: Int32Array; carriersEnd: number } {
-    const plannedVisits = this.world.plan.visitTxns;
+    const planned = (v: number) => plannedCount(this.world.plan.visitTxns, v) > 0;
     const visits = new Int32Array(order.length);
     let n = 0;
-    for (const v of order) if (plannedVisits.has(v)) visits[n++] = v;
-    for (const v of order) if (!plannedVisits.has(v) && this.carry.has(v)) visits[n++] = v;
+    for (const v of order) if (planned(v)) visits[n++] = v;
+    for (const v of order) if (!planned(v) && this.carry.has(v)) visits[n++] = v;
     const carriersEnd = n;
-    for (const v of order) if (!plannedVisits.has(v) && !this.carry.has(v)) visits[n++] = v;
+    for (const v of order) if (!planned(v) && !this.carry.has(v)) visits[n++] = v;
     return { visits, carriersEnd };
   }
 
@@ -187,15 +188,15 @@ class LedgerBuilder {
     const count = ctrDay ? addCounted : applyCtrLimit;
     const from = rows.length;
     sums.fill(0);
-    const plannedTxns = world.plan.visitTxns.get(v) ?? [];
-    for (const i of plannedTxns) {
-      const p = world.plan.txns[i];
-      draft.type = p.type;
-      draft.method = p.method;
-      draft.amountCents = p.amountCents;
-      const marker = p.type === Txn.MarkerIssue ? this.newMarker(d, p.amountCents) : -1;
+    const { txns, visitTxns } = world.plan;
+    for (let x = visitTxns.start[v]; x < visitTxns.start[v + 1]; x++) {
+      const i = visitTxns.list[x];
+      draft.type = txns.type[i];
+      draft.method = txns.method[i];
+      draft.amountCents = txns.amountCents[i];
+      const marker = draft.type === Txn.MarkerIssue ? this.newMarker(d, draft.amountCents) : -1;
       addCounted(draft, sums);
-      rows.add(v, draft, i, marker, p.t, p.cage, p.cashier);
+      rows.add(v, draft, i, marker, txns.t[i], txns.cage[i], txns.cashier[i]);
     }
     for (const c of carried) this.addPayment(v, c.marker, c.cents, count, rng);
     const reserved = new Int32Array(extra).fill(-1);
@@ -220,7 +221,7 @@ class LedgerBuilder {
       count(draft, sums);
       rows.add(v, draft, -1, marker);
     }
-    placeInstants(rows, from, plannedTxns.length, this.span(d), world.axis, rng);
+    placeInstants(rows, from, plannedCount(visitTxns, v), this.span(d), world.axis, rng);
     if (!ctrDay && (sums[0] > CTR_LIMIT_CENTS || sums[1] > CTR_LIMIT_CENTS)) throw new Error(`visit ${v} exceeds the CTR limit without a CTR`);
     if (ctrDay && sums[0] <= CTR_LIMIT_CENTS && sums[1] <= CTR_LIMIT_CENTS) throw new Error(`CTR visit ${v} does not exceed the CTR threshold`);
   }
@@ -295,7 +296,7 @@ class LedgerBuilder {
       out.cage[g] = rows.cage[i] >= 0 ? rows.cage[i] : drawCage(type, cents, rng);
       out.cashier[g] = rows.cashier[i] >= 0 ? rows.cashier[i] : this.cashiers[rng.int(0, this.cashiers.length - 1)];
       out.supervisor[g] = needsSupervisor(type, cents) ? this.supervisors[rng.int(0, this.supervisors.length - 1)] : -1;
-      const cited = planned >= 0 && plan.txns[planned].filing >= 0 && plan.filings[plan.txns[planned].filing].type === 'SAR';
+      const cited = planned >= 0 && plan.txns.filing[planned] >= 0 && plan.filings.type[plan.txns.filing[planned]] === 'SAR';
       out.suspicious[g] = cited || drawAlert(type, cents, rng) ? 1 : 0;
       const ctrCounted = counted && plan.ctrVisits.has(rows.visit[i]);
       out.idRecorded[g] = cents >= 300_000 || type === Txn.CheckCashing || type === Txn.JackpotPayout || ctrCounted ? 1 : 0;

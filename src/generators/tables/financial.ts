@@ -61,7 +61,7 @@ function financialChunk(world: World, k: number): ColumnBatch {
   const noteOf = (row: number): string | null => {
     if (ledger.type[row] === Txn.MarkerPayment) return markerPaymentNote(markerOf(row), ledger.markerIssueDay[ledger.marker[row]]);
     if (ledger.type[row] !== Txn.JackpotPayout) return null;
-    const w2g = world.plan.txns[ledger.planned[row]].filing;
+    const w2g = world.plan.txns.filing[ledger.planned[row]];
     return jackpotPayoutNote(filingIdOf(world, book, w2g), book.withholdingCents[w2g]);
   };
   const types = ledger.type.subarray(lo, lo + n);
@@ -83,7 +83,7 @@ function financialChunk(world: World, k: number): ColumnBatch {
     vocabularyColumn(mapTo(Int8Array, types, (_, r) => (ledger.idRecorded[g(r)] ? pop.idType[ledger.player[g(r)]] : -1)), ID_TYPE_BYTES),
     strings(n, 64, (r) => (ledger.idRecorded[g(r)] ? playerToken(world, 'id', ledger.player[g(r)]) : null)),
     { type: 'bool', values: ctrRequired, valid: null },
-    { type: 'bool', values: mapTo(Uint8Array, ctrOf, (c) => (c >= 0 && isFiled(world.plan.filings[c].status) ? 1 : 0)), valid: null },
+    { type: 'bool', values: mapTo(Uint8Array, ctrOf, (c) => (c >= 0 && isFiled(world.plan.filings.status[c]) ? 1 : 0)), valid: null },
     strings(n, 19, (r) => (ctrOf[r] >= 0 ? filingIdOf(world, book, ctrOf[r]) : null)),
     { type: 'bool', values: ledger.suspicious.slice(lo, lo + n), valid: null },
     strings(n, 8, (r) => noteOf(g(r))),

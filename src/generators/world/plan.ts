@@ -20,6 +20,7 @@ import type { GameTable } from './pits';
 import type { Population } from './population';
 import { drawCtrDay, drawOtherSar, drawStructuringRun } from './plan-cash';
 import { drawW2g, SlotCapacity } from './plan-w2g';
+import { byVisit, filingColumns, txnColumns, type PlannedFilings, type PlannedTxns, type VisitTxns } from './plan-columns';
 
 export const FILING_MIX = [0.4, 0.15, 0.45];
 export const W2G_GAME_WEIGHTS = [0.7, 0.12, 0.05, 0.04, 0.04, 0.05];
@@ -30,7 +31,7 @@ export const VISIT_ROW_CAP = 30;
 
 export type FilingType = 'CTR' | 'SAR' | 'W2G';
 
-/** A planned cage transaction (SPEC 7.4). */
+/** A planned cage transaction (SPEC 7.4), as the plan is drawn. */
 export interface PlannedTxn {
   readonly visit: number;
   readonly t: number;
@@ -44,7 +45,7 @@ export interface PlannedTxn {
   readonly cage: number;
 }
 
-/** A planned filing; the compliance table completes it from the rows (CTR totals and sources). */
+/** A planned filing as the plan is drawn; the compliance table completes it from the rows (CTR totals and sources). */
 export interface PlannedFiling {
   readonly type: FilingType;
   readonly visit: number;
@@ -94,10 +95,9 @@ export interface PlanNeeds {
 
 export interface Plan {
   readonly counts: { readonly ctr: number; readonly sar: number; readonly w2g: number };
-  readonly filings: readonly PlannedFiling[];
-  readonly txns: readonly PlannedTxn[];
-  /** Planned txn indices by visit, in plan order. */
-  readonly visitTxns: ReadonlyMap<number, readonly number[]>;
+  readonly filings: PlannedFilings;
+  readonly txns: PlannedTxns;
+  readonly visitTxns: VisitTxns;
   /** CTR filing index by visit (the planned CTR days). */
   readonly ctrVisits: ReadonlyMap<number, number>;
   /** Visits of non-structuring SARs (the CTR limit applies to them, 7.4). */
@@ -227,9 +227,9 @@ export function buildPlan(ctx: PlanContext): Plan {
   const slotW2gs = n > 0 ? apportion(nW2g, W2G_GAME_WEIGHTS) : [0, 0];
   return {
     counts: { ctr: nCtr, sar: nSar, w2g: nW2g },
-    filings: draft.filings,
-    txns: draft.txns,
-    visitTxns: draft.visitTxns,
+    filings: filingColumns(draft.filings),
+    txns: txnColumns(draft.txns),
+    visitTxns: byVisit(draft.txns, draft.visitCount),
     ctrVisits: draft.ctrVisits,
     sarVisits: draft.sarVisits,
     noRating: draft.noRating,
