@@ -140,6 +140,24 @@ test('volumes that cannot back the filings (E_VOLUME) are refused before Generat
   await expect(page.getByRole('button', { name: 'Generate' })).toBeEnabled();
 });
 
+test('Generate waits for the volume check of the form as it stands, and says so', async ({ page }) => {
+  await page.goto('/');
+  await fixedWindow(page, '2026-10-01', '2026-10-08');
+  const generate = page.getByRole('button', { name: 'Generate' });
+  await expect(generate).toBeEnabled();
+  // Raised past what the players can back: until the check has answered, Generate cannot start a run that would fail.
+  await page.getByLabel('Compliance filings rows').fill('900000');
+  await expect(page.getByRole('status')).toContainText('checking the volumes…');
+  await expect(generate).toBeDisabled();
+  await expect(page.getByText(/^900,000 compliance filings .* need: /)).toBeVisible({ timeout: 30_000 });
+  await expect(generate).toBeDisabled();
+  await expect(page.getByRole('status')).not.toContainText('checking the volumes…');
+  await page.getByLabel('Compliance filings rows').fill('200');
+  await expect(generate).toBeEnabled({ timeout: 30_000 });
+  await generate.click();
+  await expect(page.getByRole('status')).toContainText('Done: ', { timeout: 120_000 });
+});
+
 test('an invalid field shows its SPEC 15 message next to it and disables Generate', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel('Seed').fill('12.5');

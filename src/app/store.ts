@@ -30,6 +30,8 @@ export interface AppState {
   validation: ScenarioResult;
   /** E_VOLUME (SPEC 15): the volumes cannot back the plan; checked in a worker after each change. */
   volumeError: string | null;
+  /** The check of the form as it stands is still to come: Generate waits for it (and then starts from its world). */
+  checkingVolumes: boolean;
   status: RunStatus;
   message: string | null;
   progress: Partial<Record<TableKey, TableProgress>>;
@@ -108,15 +110,16 @@ export const useApp = create<AppState>((set, get) => {
     const validation = validate(next, get()?.today ?? today);
     clearTimeout(checkTimer);
     const seq = ++checkSeq;
-    if (validation.ok && typeof Worker !== 'undefined') {
+    const checking = validation.ok && typeof Worker !== 'undefined';
+    if (checking) {
       checkTimer = setTimeout(() => {
         checker.check(validation.scenario).then(
-          (volumeError) => seq === checkSeq && set({ volumeError }),
-          () => undefined,
+          (volumeError) => seq === checkSeq && set({ volumeError, checkingVolumes: false }),
+          () => seq === checkSeq && set({ checkingVolumes: false }),
         );
       }, CHECK_DELAY_MS);
     }
-    return { form: next, validation, volumeError: null };
+    return { form: next, validation, volumeError: null, checkingVolumes: checking };
   };
   queueMicrotask(() => set(validated(form)));
   return {
@@ -125,6 +128,7 @@ export const useApp = create<AppState>((set, get) => {
     today,
     validation: validate(form, today),
     volumeError: null,
+    checkingVolumes: false,
     status: 'idle',
     message: null,
     progress: {},
@@ -162,8 +166,8 @@ export const useApp = create<AppState>((set, get) => {
       set({ ...validated(withPreset(get().form, preset)), linkErrors: [] });
     },
     async generate() {
-      const { validation, volumeError } = get();
-      if (!validation.ok || volumeError || get().status === 'running' || starting) return;
+      const { validation, volumeError, checkingVolumes } = get();
+      if (!validation.ok || volumeError || checkingVolumes || get().status === 'running' || starting) return;
       // The quota is read again at the click: it may have changed since the plan was drawn.
       starting = true;
       const plan = await currentPlan().finally(() => (starting = false));
@@ -172,6 +176,8 @@ export const useApp = create<AppState>((set, get) => {
       const startedAt = performance.now();
       set({ status: 'running', message: null, progress: {}, result: null, startedAt, finishedAt: 0, filesCleared: null, storageNote: null });
       try {
+        // The world the volume check drew for this form, so that the run does not draw it again.
+        const world = await checker.takeWorld(validation.scenario).catch(() => null);
         const result = await client.start(validation.scenario, (p) => {
           const now = performance.now();
           set((s) => {
@@ -180,7 +186,7 @@ export const useApp = create<AppState>((set, get) => {
             if (s.status !== 'running' || (before && before.rowsDone > p.rowsDone)) return {};
             return { progress: { ...s.progress, [p.table]: { ...p, startedAt: before?.startedAt ?? now, updatedAt: now } } };
           });
-        }, get().workers - 1, get().partitioning, undefined, plan.sink === 'folder' ? get().pickedFolder! : plan.sink);
+        }, get().workers - 1, get().partitioning, undefined, plan.sink === 'folder' ? get().pickedFolder! : plan.sink, world);
         set({ status: 'done', result, finishedAt: performance.now() });
       } catch (error) {
         const kept = { memory: 'nothing was kept.', opfs: 'nothing was kept (its files were removed from browser storage).', folder: 'nothing was kept (its folder was removed).' }[plan.sink];

@@ -13,7 +13,7 @@ import { generatePlayerGroup } from './tables/players';
 import { generateSecurityGroup } from './tables/security';
 import { generateFinancialGroup } from './tables/financial';
 import { generateComplianceGroup } from './tables/compliance';
-import { buildWorld, type World } from './world';
+import { buildWorld, type World, type WorldParts } from './world';
 
 /** A selected table and its work units (runs of chunks generated together). */
 export interface TablePlan {
@@ -56,11 +56,11 @@ export function shardPlans(plans: readonly TablePlan[], index: number, count: nu
   });
 }
 
-/** Builds the world of a scenario (rules from its jurisdiction preset). */
-export function createWorld(scenario: Scenario, piiSecret?: string): World {
+/** Builds the world of a scenario (rules from its jurisdiction preset), from `parts` another thread drew if given. */
+export function createWorld(scenario: Scenario, piiSecret?: string, parts?: WorldParts): World {
   const jurisdiction = findJurisdiction(scenario.jurisdiction);
   if (!jurisdiction) throw new Error(`unknown jurisdiction "${scenario.jurisdiction}"`);
-  return buildWorld(scenario, { slotThreshold: jurisdiction.w2g.Slots.threshold, jurisdiction, piiSecret });
+  return buildWorld(scenario, { slotThreshold: jurisdiction.w2g.Slots.threshold, jurisdiction, piiSecret }, parts);
 }
 
 /** Generates chunks [first, first + count) of one table: one batch per chunk. */

@@ -1,6 +1,7 @@
 /** The browser's generator pool: Web Workers running generator.worker.ts (see generator-pool.ts). */
 import { wrap } from 'comlink';
 import type { Scenario } from '../generators/scenario/types';
+import type { WorldParts } from '../generators/world';
 import type { GeneratorApi } from './generator-api';
 import { GeneratorPool, type PoolWorker } from './generator-pool';
 
@@ -16,14 +17,14 @@ export class BrowserPool extends GeneratorPool {
     this.lives = workers;
   }
 
-  /** Builds the world in every worker; a worker that does not answer in time fails the run rather than hang it. */
-  override async init(scenario: Scenario, piiSecret?: string): Promise<string | null> {
+  /** Gives every worker the world; a worker that does not answer in time fails the run rather than hang it. */
+  override async init(scenario: Scenario, piiSecret?: string, parts?: WorldParts): Promise<string | null> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`A generator worker did not start within ${START_TIMEOUT_MS / 1000} s.`)), START_TIMEOUT_MS);
     });
     try {
-      const volumes = await Promise.race([super.init(scenario, piiSecret), late]);
+      const volumes = await Promise.race([super.init(scenario, piiSecret, parts), late]);
       for (const worker of this.lives) worker.watchLife();
       return volumes;
     } finally {

@@ -48,7 +48,7 @@ export function withFault(api: GeneratorApi, fault: Fault | null, exit: () => ne
     return new Promise<never>(() => undefined);
   };
   return {
-    init: (scenario, piiSecret) => api.init(scenario, piiSecret),
+    init: (scenario, piiSecret, parts) => api.init(scenario, piiSecret, parts),
     generate(key, first, count) {
       const stopped = strike(key);
       return stopped ? (stopped as never) : api.generate(key, first, count);

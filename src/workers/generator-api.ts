@@ -8,7 +8,7 @@ import { createWorld, generateGroup } from '../generators/engine';
 import { volumeError } from '../generators/feasibility';
 import type { Scenario } from '../generators/scenario/types';
 import type { TableKey } from '../generators/tables';
-import type { World } from '../generators/world';
+import type { World, WorldParts } from '../generators/world';
 import { UnitArena, inUnitArena } from '../generators/unit-arena';
 import { SCHEMAS } from '../generators/schema';
 import { encodeSegment, type EncodedSegment, type SegmentEncoding } from '../export/segments';
@@ -21,8 +21,11 @@ export interface GeneratedGroup {
 }
 
 export interface GeneratorApi {
-  /** Builds the world; returns the E_VOLUME message when the volumes cannot back its plan (SPEC 3.10). */
-  init(scenario: Scenario, piiSecret?: string): string | null;
+  /**
+   * Builds the world, from `parts` another thread drew for the same scenario if given; returns the E_VOLUME message
+   * when the volumes cannot back its plan (SPEC 3.10).
+   */
+  init(scenario: Scenario, piiSecret?: string, parts?: WorldParts): string | null;
   generate(key: TableKey, first: number, count: number): GeneratedGroup;
   /**
    * Generates chunk groups (whole row groups for Parquet) and encodes them as one segment of the table's file
@@ -55,8 +58,8 @@ export function createGeneratorApi(workerId: number): GeneratorApi {
   // A chunk group's arrays die once it is encoded, so the next group reuses their buffers (one arena per unit in flight).
   const arenas: UnitArena[] = [];
   return {
-    init(scenario, piiSecret) {
-      world = createWorld(scenario, piiSecret);
+    init(scenario, piiSecret, parts) {
+      world = createWorld(scenario, piiSecret, parts);
       return volumeError(world);
     },
     generate(key, first, count) {

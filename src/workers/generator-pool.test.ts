@@ -8,13 +8,15 @@ import { GeneratorPool, type PoolWorker } from './generator-pool';
 function fakeWorker(id: number) {
   let die: (error: Error) => void = () => undefined;
   const calls: { key: string; release: () => void }[] = [];
+  /** The world parts each init was given (undefined: the worker drew its own). */
+  const inits: unknown[] = [];
   const api = {
-    init: async () => null,
+    init: async (_scenario: unknown, _secret: unknown, parts: unknown) => (inits.push(parts), null),
     generate: (key: string) =>
       new Promise((resolve) => calls.push({ key, release: () => resolve({ batches: [], worker: id }) })),
   } as unknown as Remote<GeneratorApi>;
   const worker: PoolWorker = { api, onDeath: (d) => (die = d), terminate: () => undefined };
-  return { worker, calls, kill: () => die(new Error(`worker ${id} crashed`)) };
+  return { worker, calls, inits, kill: () => die(new Error(`worker ${id} crashed`)) };
 }
 
 const plan = (key: TablePlan['key']): TablePlan => ({ key, rows: 65_536, groups: [[0, 1]] });
@@ -37,6 +39,15 @@ describe('GeneratorPool', () => {
     a.calls[1].release();
     b.calls[1].release();
     await Promise.all(done);
+  });
+
+  it('gives every worker the world parts drawn elsewhere, or lets each draw its own', async () => {
+    const [a, b] = [fakeWorker(1), fakeWorker(2)];
+    expect(await new GeneratorPool([a.worker, b.worker]).init({} as never)).toBeNull();
+    expect([a.inits, b.inits]).toEqual([[undefined], [undefined]]);
+    const [d, e] = [fakeWorker(4), fakeWorker(5)];
+    await new GeneratorPool([d.worker, e.worker]).init({} as never, undefined, { drawnBy: 'the volume check' } as never);
+    expect([d.inits, e.inits]).toEqual([[{ drawnBy: 'the volume check' }], [{ drawnBy: 'the volume check' }]]);
   });
 
   it('fails the request in flight when its worker dies, and every later one once all are dead', async () => {

@@ -79,6 +79,25 @@ describe('run API over a MessageChannel', () => {
     expect(sha256(new Uint8Array(await zip.data.arrayBuffer()))).toBe(sha256(await cliSmallZip()));
   });
 
+  it('hands a run the world its volume check drew (once, for that scenario only), and the run zips exactly as the CLI', async () => {
+    const { scenario } = smallScenario();
+    const checker = connect();
+    expect(await checker.checkVolumes(scenario)).toBeNull();
+    const parts = await checker.takeWorld(scenario);
+    expect(parts?.scenario).toBe(JSON.stringify(scenario));
+    expect(parts?.plan.filings.count).toBe(200);
+    expect(await checker.takeWorld(scenario)).toBeNull(); // taken: the check keeps no copy
+    const other = resolveScenario({ preset: 'small', start: '2026-10-01', end: '2026-10-08', seed: 43, today: 0 });
+    if (!other.ok) throw new Error('seed 43');
+    expect(await checker.checkVolumes(other.scenario)).toBeNull();
+    expect(await checker.takeWorld(scenario)).toBeNull(); // drawn for seed 43, not for this scenario
+    const api = connect();
+    const run = await api.start(scenario, undefined, proxy(() => undefined), 0, 'none', { kind: 'memory' }, parts!);
+    expect(run.filings).toMatchObject({ ctr: 80, sar: 30, w2g: 90 });
+    const zip = await api.zip();
+    expect(sha256(new Uint8Array(await zip.data.arrayBuffer()))).toBe(sha256(await cliSmallZip()));
+  });
+
   it('writes a run into its OPFS folder and streams the zip there, byte-identical to the CLI --zip', async () => {
     const { root } = fakeOpfs();
     const api = connect(async () => root);

@@ -4,12 +4,14 @@
  * bundle handed back as Blobs (disk-backed Files from a folder). Environment-agnostic wiring over the engine and
  * the run writer; the browser exposes it from a Web Worker with Comlink (run.worker.ts), tests over a MessageChannel.
  */
+import { transfer } from 'comlink';
 import type { ColumnBatch } from '../generators/columns';
 import { createWorld, generateGroup, planTables, type TablePlan } from '../generators/engine';
 import { SCHEMAS } from '../generators/schema';
 import { volumeError } from '../generators/feasibility';
 import type { Scenario } from '../generators/scenario/types';
 import type { TableKey } from '../generators/tables';
+import { worldParts, type World, type WorldParts } from '../generators/world';
 import { toArrowSchema } from '../export/arrow';
 import { IntegrityCollector, type IntegrityCheck } from '../export/integrity';
 import { DictionaryCollector } from '../export/dictionary-hooks';
@@ -26,6 +28,7 @@ import type { SegmentProducer } from '../export/segments';
 import type { Partitioning } from '../export/partition';
 import type { TallyRequest, UnitTally } from '../export/unit-tally';
 import { ENGINE_VERSION } from '../generators/version';
+import { worldPartsBuffers } from './world-transfer';
 
 export interface RunProgress {
   readonly table: TableKey;
@@ -90,6 +93,7 @@ export interface RunApi {
     generators?: number,
     partitioning?: Partitioning,
     sink?: RunSink,
+    parts?: WorldParts,
   ): Promise<RunResult>;
   /** The zip bundle of the last run (SPEC 13.4), as the CLI writes it with `--zip`; a run in a folder gets it streamed there once. */
   zip(): Promise<{ name: string; data: Blob }>;
@@ -99,6 +103,11 @@ export interface RunApi {
   dictionary(): Promise<{ name: string; data: Blob }[]>;
   /** The E_VOLUME message when the volumes cannot back the scenario's plan (SPEC 3.10, 15), else null. */
   checkVolumes(scenario: Scenario): Promise<string | null>;
+  /**
+   * The costly parts of the world the last volume check drew, when it was for this scenario, for a run to start
+   * from (transferred: this worker keeps no copy); null otherwise.
+   */
+  takeWorld(scenario: Scenario): Promise<WorldParts | null>;
   /** A table's columns as its Arrow schema declares them (the schema every file is written with). */
   schema(key: TableKey): Promise<SchemaField[]>;
 }
@@ -117,7 +126,7 @@ const PROGRESS_INTERVAL_MS = 100;
 /** Where a run's chunk groups come from: this thread, or a pool of generator workers. */
 export interface ProducerSource {
   /** A pool with its world built; `volumes` is its E_VOLUME message, if any (then nothing is generated). */
-  open(scenario: Scenario, piiSecret: string | undefined, count: number): Promise<{ volumes: string | null; produce: GroupProducer; segments?: SegmentProducer; close(): void }>;
+  open(scenario: Scenario, piiSecret: string | undefined, count: number, parts?: WorldParts): Promise<{ volumes: string | null; produce: GroupProducer; segments?: SegmentProducer; close(): void }>;
 }
 
 interface LastRun {
@@ -139,6 +148,8 @@ export type OpfsRoot = () => Promise<FileSystemDirectoryHandle>;
 /** `opfsRoot` enables the OPFS sink (a dedicated worker: its files are written through sync access handles). */
 export function createRunApi(source?: ProducerSource, opfsRoot?: OpfsRoot): RunApi {
   let last: LastRun | null = null;
+  /** The world of the last volume check, until a run takes its parts. */
+  let checked: World | null = null;
   let previews = new Map<TableKey, ColumnBatch[]>();
   const openFolder = async (sink: RunSink): Promise<OpfsTarget | null> => {
     if (sink.kind === 'memory') return null;
@@ -147,7 +158,7 @@ export function createRunApi(source?: ProducerSource, opfsRoot?: OpfsRoot): RunA
     return opfsTarget(await (await opfsRoot()).getDirectoryHandle(OPFS_RUNS_DIR, { create: true }), sink.folder);
   };
   return {
-    async start(scenario, piiSecret, onProgress, generators = 0, partitioning = 'none', sink = { kind: 'memory' }) {
+    async start(scenario, piiSecret, onProgress, generators = 0, partitioning = 'none', sink = { kind: 'memory' }, parts) {
       last = null;
       previews = new Map();
       const ranges = new Map<TableKey, [number, number]>();
@@ -174,8 +185,8 @@ export function createRunApi(source?: ProducerSource, opfsRoot?: OpfsRoot): RunA
         onProgress({ table: plan.key, rowsDone, rows: plan.rows });
       };
       // The world is built where the rows are generated: in the pool's workers, or here without them.
-      const pool = source && generators > 0 ? await source.open(scenario, piiSecret, generators) : null;
-      const world = pool ? null : createWorld(scenario, piiSecret);
+      const pool = source && generators > 0 ? await source.open(scenario, piiSecret, generators, parts) : null;
+      const world = pool ? null : createWorld(scenario, piiSecret, parts);
       const volumes = pool ? pool.volumes : volumeError(world!);
       if (volumes) {
         pool?.close();
@@ -220,7 +231,15 @@ export function createRunApi(source?: ProducerSource, opfsRoot?: OpfsRoot): RunA
       return last.dictionary.build().map((f) => ({ name: f.name, data: new Blob([f.bytes as Uint8Array<ArrayBuffer>]) }));
     },
     async checkVolumes(scenario) {
-      return volumeError(createWorld(scenario));
+      checked = createWorld(scenario);
+      return volumeError(checked);
+    },
+    async takeWorld(scenario) {
+      const world = checked;
+      checked = null;
+      if (!world || JSON.stringify(world.scenario) !== JSON.stringify(scenario)) return null;
+      const parts = worldParts(world);
+      return transfer(parts, worldPartsBuffers(parts));
     },
     async schema(key) {
       return toArrowSchema(SCHEMAS[key]).fields.map((f) => ({

@@ -6,10 +6,12 @@
  * or on request (`clearStored`); leftovers of closed sessions go at the app's start (run-storage.ts). A run in a
  * picked folder is removed only when it does not finish.
  */
-import { proxy, wrap, type Remote } from 'comlink';
+import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { Scenario } from '../generators/scenario/types';
 import type { Partitioning } from '../export/partition';
 import type { TableKey } from '../generators/tables';
+import type { WorldParts } from '../generators/world';
+import { worldPartsBuffers } from './world-transfer';
 import type { RunApi, RunProgress, RunResult, RunSink, SchemaField, TablePreview } from './run-api';
 import { StoredRun } from './run-storage';
 import { zipFileName } from '../export/zip';
@@ -21,13 +23,39 @@ export class RunCancelled extends Error {
   }
 }
 
-/** Feasibility checks (SPEC 3.10) in their own worker, so typing never waits for a plan to be drawn. */
+/**
+ * Feasibility checks (SPEC 3.10) in their own worker, so typing never waits for a plan to be drawn. The world a check
+ * draws is kept there for a run of the same scenario to take. A worker that fails (its script cannot load) fails the
+ * checks in flight, and the next check starts a new one.
+ */
 export class VolumeChecker {
   private api: Remote<RunApi> | null = null;
+  private failed: Promise<never> = new Promise(() => undefined);
 
   check(scenario: Scenario): Promise<string | null> {
-    this.api ??= wrap<RunApi>(new Worker(new URL('./run.worker.ts', import.meta.url), { type: 'module', name: 'casino-data-check' }));
-    return this.api.checkVolumes(scenario);
+    const api = this.worker();
+    return Promise.race([api.checkVolumes(scenario), this.failed]);
+  }
+
+  /** The world the last check drew, when it was for this scenario (a run then need not draw it again); else null. */
+  async takeWorld(scenario: Scenario): Promise<WorldParts | null> {
+    return this.api ? Promise.race([this.api.takeWorld(scenario), this.failed]) : null;
+  }
+
+  private worker(): Remote<RunApi> {
+    if (this.api) return this.api;
+    const worker = new Worker(new URL('./run.worker.ts', import.meta.url), { type: 'module', name: 'casino-data-check' });
+    const api = wrap<RunApi>(worker);
+    this.failed = new Promise<never>((_, reject) => {
+      worker.addEventListener('error', (e) => {
+        e.preventDefault();
+        if (this.api === api) this.api = null;
+        worker.terminate();
+        reject(new Error(`The volume check failed: ${e.message || 'its worker stopped unexpectedly'}`));
+      });
+    });
+    this.failed.catch(() => undefined); // rejects only the checks in flight
+    return (this.api = api);
   }
 }
 
@@ -50,6 +78,7 @@ export class RunClient {
     partitioning: Partitioning = 'none',
     piiSecret?: string,
     sink: 'memory' | 'opfs' | FileSystemDirectoryHandle = 'memory',
+    parts: WorldParts | null = null,
   ): Promise<RunResult> {
     const previous = this.detach();
     let abort: (error: Error) => void = () => undefined;
@@ -73,7 +102,9 @@ export class RunClient {
     worker.addEventListener('messageerror', () => abort(new Error('The generator worker sent a message that could not be read.')));
     const target: RunSink = stored?.sink ?? { kind: 'memory' };
     try {
-      const result = await Promise.race([api.start(scenario, piiSecret, proxy(onProgress), generators, partitioning, target), failed]);
+      // The world's parts (drawn by the volume check) are handed over, not copied: this page keeps none of them.
+      const world = parts ? transfer(parts, worldPartsBuffers(parts)) : undefined;
+      const result = await Promise.race([api.start(scenario, piiSecret, proxy(onProgress), generators, partitioning, target, world), failed]);
       // A finished run in a picked folder is the user's: no later run or Clear removes it.
       if (target.kind === 'folder') this.stored = null;
       return result;

@@ -7,9 +7,9 @@ import { createRunApi } from './run-api';
 useBrowserParquetWasm();
 
 expose(createRunApi({
-  async open(scenario, piiSecret, count) {
+  async open(scenario, piiSecret, count, parts) {
     const pool = new BrowserPool(count);
-    const volumes = await pool.init(scenario, piiSecret);
+    const volumes = await pool.init(scenario, piiSecret, parts);
     return { volumes, produce: pool.produce, segments: pool.segments, close: () => void pool.close() };
   },
 }, () => navigator.storage.getDirectory()));

@@ -19,7 +19,7 @@ function Bar(props: { value: number; label: string }) {
 }
 
 export function RunPanel() {
-  const { validation, volumeError, status, message, progress, generate, cancel, startedAt, finishedAt, partitioning, storagePlan, storageNote } = useApp();
+  const { validation, volumeError, checkingVolumes, status, message, progress, generate, cancel, startedAt, finishedAt, partitioning, storagePlan, storageNote } = useApp();
   const scenario = validation.ok ? validation.scenario : null;
   const keys = scenario ? TABLE_KEYS.filter((k) => scenario.counts[k] !== null) : [];
   const total = keys.reduce((a, k) => a + (scenario?.counts[k] ?? 0), 0);
@@ -29,14 +29,14 @@ export function RunPanel() {
   return (
     <section className="panel run" aria-label="Generate">
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void generate()} disabled={!scenario || Boolean(volumeError) || Boolean(storagePlan?.blocked) || running}>
+        <button type="button" className="primary" onClick={() => void generate()} disabled={!scenario || Boolean(volumeError) || checkingVolumes || Boolean(storagePlan?.blocked) || running}>
           Generate
         </button>
         <button type="button" className="secondary" onClick={cancel} disabled={!running}>
           Cancel
         </button>
         <span className="status" role="status" aria-live="polite">
-          {status === 'idle' && (scenario && !volumeError ? `${count(total)} rows in ${keys.length} tables` : 'Fix the highlighted fields to generate.')}
+          {status === 'idle' && (scenario && !volumeError ? `${count(total)} rows in ${keys.length} tables${checkingVolumes ? ': checking the volumes…' : ''}` : 'Fix the highlighted fields to generate.')}
           {running && `Generating… ${Math.round(overall * 100)}%`}
           {status === 'done' && `Done: ${count(total)} rows in ${seconds((finishedAt - startedAt) / 1000)}.`}
           {status === 'cancelled' && message}

@@ -1,6 +1,8 @@
 /**
- * The world: everything derived from the scenario before any row is written (SPEC 3).
- * Cheap and identical everywhere, so every worker builds its own copy.
+ * The world: everything derived from the scenario before any row is written (SPEC 3). Its costly parts (the
+ * population, the visit calendar, the slot pairs and the plan: about a second at the production preset) are
+ * drawn once per run and handed to the other threads as plain data (WorldParts); each thread rebuilds the cheap
+ * rest (roster, floor, tables, keyed hashes), which is identical everywhere.
  */
 import type { Scenario } from '../scenario/types';
 import type { Jurisdiction } from '../scenario/jurisdictions';
@@ -58,7 +60,25 @@ export interface World {
   readonly plan: Plan;
 }
 
-export function buildWorld(scenario: Scenario, rules: WorldRules): World {
+/** The costly parts of a world, as data a thread can send to another (typed arrays, maps, sets and strings). */
+export interface WorldParts {
+  /** The scenario they were drawn for, as JSON: parts are only ever used for that same scenario. */
+  readonly scenario: string;
+  readonly population: Population;
+  readonly calendar: VisitCalendar;
+  readonly slotPairs: PlannedSlotRows;
+  readonly plan: Plan;
+}
+
+/** The parts of a world another thread can build its own copy from (buildWorld's `parts`). */
+export function worldParts(world: World): WorldParts {
+  const { population, calendar, slotPairs, plan } = world;
+  return { scenario: JSON.stringify(world.scenario), population, calendar, slotPairs, plan };
+}
+
+/** Builds a world; with `parts` (drawn for this scenario by worldParts elsewhere), only its cheap rest is built here. */
+export function buildWorld(scenario: Scenario, rules: WorldRules, parts?: WorldParts): World {
+  if (parts && parts.scenario !== JSON.stringify(scenario)) throw new Error('world parts of another scenario');
   const { seed, start, end } = scenario;
   const axis = new TimeAxis(start, end, casinoIntensity);
   const dStart = dayOf(start);
@@ -72,10 +92,10 @@ export function buildWorld(scenario: Scenario, rules: WorldRules): World {
   const pitsRng = openStream(seed, 'world', 'pits', 0);
   const tables = buildTables(pitsRng);
   const dealers = assignDealers(pitsRng, tables, roster.certifiedDealers, lastGamingDay - firstGamingDay + 1);
-  const population = buildPopulation(seed, scenario.counts.players ?? DEFAULT_POPULATION, dStart, dEnd);
-  const calendar = buildCalendar(seed, population, firstGamingDay, lastGamingDay);
-  const slotPairs = buildPairs(seed, axis, scenario.counts.slots ?? 0);
-  const plan = buildPlan({
+  const population = parts?.population ?? buildPopulation(seed, scenario.counts.players ?? DEFAULT_POPULATION, dStart, dEnd);
+  const calendar = parts?.calendar ?? buildCalendar(seed, population, firstGamingDay, lastGamingDay);
+  const slotPairs = parts?.slotPairs ?? buildPairs(seed, axis, scenario.counts.slots ?? 0);
+  const plan = parts?.plan ?? buildPlan({
     scenario, jurisdiction: rules.jurisdiction, axis, calendar, population, floor, tables, slotPairs,
     complianceOfficers: roster.byRole('Compliance officer'), cashiers: roster.byRole('Cashier'),
   });
