@@ -6,7 +6,9 @@
 import { readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { planTables, shardPlans } from '../generators/engine';
+import { createWorld, planTables, shardPlans } from '../generators/engine';
+import { worldParts } from '../generators/world';
+import { inSharedMemory } from '../workers/world-transfer';
 import { filingsLine } from '../export/filing-counts';
 import { MANIFEST_FILE, type ManifestFile, type ManifestFilings } from '../export/manifest';
 import { readManifest } from '../export/manifest-read';
@@ -124,9 +126,14 @@ async function generate(io: CliIo, scenario: Scenario, args: RunOptions): Promis
   // This thread encodes (one worker, or daily partitions): its encoder loads while the workers build the world.
   if (writesParquet(scenario.format) && !segments) warmParquetEncoder();
   try {
-    // Each worker builds the world and draws the plan; volumes that cannot back it are refused
-    // before anything is printed or written (SPEC 3.10, E_VOLUME).
-    const volumes = await pool.init(scenario, env.CDS_PII_SECRET);
+    // With several workers the world (and its plan) is drawn once, here, while they start, and its arrays reach them
+    // in shared memory; one worker draws its own. Volumes that cannot back the plan are refused before anything is
+    // printed or written (SPEC 3.10, E_VOLUME).
+    const volumes = await pool.init(
+      scenario,
+      env.CDS_PII_SECRET,
+      workers > 1 ? inSharedMemory(worldParts(createWorld(scenario, env.CDS_PII_SECRET))) : undefined,
+    );
     if (abort.signal.aborted) throw new CancelledError();
     if (volumes) return invalid([volumes]);
     out(header(scenario, dir));
