@@ -127,7 +127,6 @@ export interface PlanContext {
 export class PlanDraft {
   readonly filings: PlannedFiling[] = [];
   readonly txns: PlannedTxn[] = [];
-  readonly visitTxns = new Map<number, number[]>();
   readonly ctrVisits = new Map<number, number>();
   readonly sarVisits = new Set<number>();
   readonly noRating = new Set<number>();
@@ -135,6 +134,8 @@ export class PlanDraft {
   readonly jackpots: { t: number; machine: number; player: number; bet: number; amount: number; filing: number }[] = [];
   /** Gaming day of each visit (day-major calendar order). */
   readonly visitDay: Int32Array;
+  /** Planned transactions of each visit so far (the plan groups them by visit once drawn: plan-columns.ts). */
+  private readonly txnsOfVisit: Int32Array;
   readonly dAsOf: number;
   missingVisits = 0;
   placedVisits = 0;
@@ -145,6 +146,7 @@ export class PlanDraft {
     const cal = ctx.calendar;
     this.visitDay = new Int32Array(cal.visitors.length);
     for (let j = 0; j < cal.days; j++) this.visitDay.fill(cal.firstDay + j, cal.dayStart[j], cal.dayStart[j + 1]);
+    this.txnsOfVisit = new Int32Array(cal.visitors.length);
     this.dAsOf = dayOf(ctx.scenario.as_of - 1);
   }
 
@@ -169,16 +171,12 @@ export class PlanDraft {
   }
 
   plannedRows(visit: number): number {
-    return this.visitTxns.get(visit)?.length ?? 0;
+    return this.txnsOfVisit[visit];
   }
 
   addTxn(txn: PlannedTxn): number {
-    const index = this.txns.length;
-    this.txns.push(txn);
-    let list = this.visitTxns.get(txn.visit);
-    if (!list) this.visitTxns.set(txn.visit, (list = []));
-    list.push(index);
-    return index;
+    this.txnsOfVisit[txn.visit]++;
+    return this.txns.push(txn) - 1;
   }
 
   addFiling(filing: PlannedFiling): number {
