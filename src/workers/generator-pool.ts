@@ -80,9 +80,9 @@ export class GeneratorPool {
 
   /**
    * Gives every worker the world; resolves to the E_VOLUME message, if any (the same in every worker). With `parts`
-   * (drawn elsewhere for this scenario: the browser's volume check) no worker draws it again. Without, each worker
-   * draws its own at once: in the CLI, one worker drawing and handing its parts to the others measured 0.975x CPU
-   * but 1.047x wall at the production preset, as the others wait for it instead of drawing alongside.
+   * (drawn elsewhere for this scenario: by the browser's volume check, or by the CLI's main thread while its workers
+   * start) no worker draws it again. Without, each worker draws its own at once; one worker drawing and handing its
+   * parts to the others was measured slower (1.047x wall at the production preset): they wait instead of drawing.
    */
   async init(scenario: Scenario, piiSecret?: string, parts?: WorldParts): Promise<string | null> {
     const init = (m: Member) =>

@@ -237,8 +237,8 @@ export function createRunApi(source?: ProducerSource, opfsRoot?: OpfsRoot): RunA
     async takeWorld(scenario) {
       const world = checked;
       checked = null;
-      if (!world || JSON.stringify(world.scenario) !== JSON.stringify(scenario)) return null;
-      const parts = worldParts(world);
+      const parts = world && worldParts(world);
+      if (!parts || parts.scenario !== JSON.stringify(scenario)) return null;
       return transfer(parts, worldPartsBuffers(parts));
     },
     async schema(key) {
