@@ -4,6 +4,7 @@ import { createWorld, generateGroup, planTables } from '../generators/engine';
 import { resolveScenario } from '../generators/scenario/validate';
 import { worldParts } from '../generators/world';
 import { inSharedMemory, worldPartsBuffers } from './world-transfer';
+import { differingColumns } from '../testing/column-bytes';
 
 function smallScenario() {
   const result = resolveScenario({ preset: 'small', start: '2026-10-01', days: 7, seed: 42, today: 0 } as never);
@@ -34,13 +35,9 @@ describe('world parts across threads', () => {
     expect(shared.plan.ctrVisits).toBe(parts.plan.ctrVisits); // maps and sets are left for the message to copy
     const adopted = createWorld(scenario, undefined, shared);
     for (const plan of planTables(scenario)) {
-      const [left, right] = [generateGroup(adopted, plan.key, 0, 1)[0], generateGroup(drawn, plan.key, 0, 1)[0]];
-      expect(left.length, plan.key).toBe(right.length);
-      const bytes = (batch: typeof left) => batch.columns.flatMap(typedArrays).map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
-      const [mine, theirs] = [bytes(left), bytes(right)];
-      expect(mine.length, plan.key).toBeGreaterThanOrEqual(left.columns.length);
-      expect(mine.length, plan.key).toBe(theirs.length);
-      mine.forEach((b, i) => expect(b.equals(theirs[i]), `${plan.key} array ${i}`).toBe(true));
+      const [left, right] = [generateGroup(adopted, plan.key, 0, 1), generateGroup(drawn, plan.key, 0, 1)];
+      expect(left[0].columns.length, plan.key).toBeGreaterThan(0);
+      expect(differingColumns(left, right), plan.key).toEqual([]);
     }
   });
 

@@ -14,6 +14,7 @@ import { DAY_US } from '../time/units';
 import { identity } from '../world/population';
 import type { World } from '../world';
 import { generatePlayerGroup } from './players';
+import { columnBytes } from '../../testing/column-bytes';
 
 type Value = string | number | boolean | null;
 type Row = Record<string, Value>;
@@ -57,13 +58,6 @@ function toRows(batches: ColumnBatch[]): Row[] {
     }
   }
   return rows;
-}
-
-/** Byte images of a column: type, validity, then offsets and bytes or values. */
-function columnBytes(c: ColumnData): Buffer[] {
-  const view = (a: ArrayBufferView): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-  const head = [Buffer.from(c.type), c.valid ? view(c.valid) : Buffer.alloc(0)];
-  return c.type === 'string' ? [...head, view(c.offsets), view(c.bytes)] : [...head, view(c.values)];
 }
 
 /** Names of the columns whose bytes differ between two runs of the same chunks. */
